@@ -1,0 +1,39 @@
+/** Where a record came from, precise enough for an error message or a provenance link. */
+export interface SourceRef {
+  file: string;
+  /** 1-based line of the record's first line (or byte offset when the format has no lines). */
+  line?: number;
+  offset?: number;
+  format: string;
+}
+
+/** One paper as a reader produces it, before extraction. */
+export interface PaperRecord {
+  title: string;
+  abstract: string;
+  year?: number;
+  authors?: string[];
+  arxivId?: string;
+  doi?: string;
+  url?: string;
+  venue?: string;
+  categories?: string[];
+  source: SourceRef;
+}
+
+/** A record a reader could not use, reported and skipped (never silently dropped). */
+export interface Diagnostic {
+  file: string;
+  line?: number;
+  offset?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** What one reader yields: papers and the problems it found, in file order. */
+export type ReadItem = { kind: 'paper'; paper: PaperRecord } | { kind: 'diagnostic'; diagnostic: Diagnostic };
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line !== undefined ? `:${d.line}` : d.offset !== undefined ? ` (byte ${d.offset})` : '';
+  return `${d.file}${where}: ${d.message}`;
+}
