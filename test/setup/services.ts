@@ -1,0 +1,4 @@
+import type { TestProject } from 'vitest/node';
+
+/** Services started once per test run; each returns its teardown. Add one entry per service. */
+export const SERVICES: Array<(project: TestProject) => Promise<(() => Promise<void> | void) | void>> = [];
