@@ -1,0 +1,29 @@
+import type { EntityKind } from './schema.ts';
+
+/** How a mention was found; kept on the link so a user can judge it. */
+export type MentionOrigin =
+  | 'gazetteer' // a curated name or alias
+  | 'context' // a name the gazetteer lacks, recognised from its context ("the X dataset")
+  | 'corpus' // a name recognised elsewhere in the corpus, seen here again
+  | 'acronym' // the short form of a long form defined in the text
+  | 'phrase'; // a noun phrase (concept or task)
+
+/** Whether a dataset or benchmark is used or introduced by the paper. */
+export type DatasetRole = 'EVALUATED_ON' | 'INTRODUCES';
+
+/** One place in a paper's text that names something. */
+export interface Mention {
+  kind: EntityKind;
+  /** Comparison key of the name (stable across spellings); the entity it resolves to is chosen later. */
+  key: string;
+  surface: string;
+  field: 'title' | 'abstract';
+  start: number;
+  end: number;
+  sentence: string;
+  confidence: number;
+  origin: MentionOrigin;
+  /** Gazetteer id, when the gazetteer knows the name. */
+  gazetteerId?: string;
+  role?: DatasetRole;
+}
