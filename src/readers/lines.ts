@@ -23,7 +23,7 @@ function decodeLine(buf: Buffer): string {
  * Yields every line of the stream, "\r\n" and "\n" endings removed. A final line without a newline
  * is still yielded; an empty stream yields nothing.
  */
-export async function* readLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
+export async function* readLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<Line> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let line = 1;

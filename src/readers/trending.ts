@@ -51,8 +51,8 @@ function wordCount(text: string): number {
 export function isAbstractLike(block: Block): boolean {
   const words = wordCount(block.text);
   if (block.lines.length > 1 || words >= 30) return true;
-  const endsLikeSentence = /[.!]["')\]]?$/.test(block.text);
-  return endsLikeSentence && words >= 3;
+  // Titles never end with a full stop; even a two-word paragraph that does is prose.
+  return /\.["')\]]?$/.test(block.text) && !/\b(?:et al|etc|vs)\.$/i.test(block.text);
 }
 
 function blockItem(file: string, block: Block): { file: string; line: number; offset: number } {
@@ -74,7 +74,7 @@ async function* blocks(lines: AsyncIterable<Line>): AsyncGenerator<Block> {
   if (current.length > 0) yield flush();
 }
 
-export async function* readTrending(file: string, content: AsyncIterable<Buffer | string>): AsyncGenerator<ReadItem> {
+export async function* readTrending(file: string, content: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<ReadItem> {
   let title: Block | null = null;
   const missingAbstract = (t: Block, next: string): ReadItem => ({
     kind: 'diagnostic',
@@ -135,7 +135,7 @@ export function sniffTrending(head: string): boolean {
   for (let i = 1; i < paras.length; i++) {
     const prev = paras[i - 1]!;
     const cur = paras[i]!;
-    if (!prev.includes('\n') && wordCount(prev) <= 40 && !/[.]$/.test(prev) && wordCount(cur) >= 30) {
+    if (!prev.includes('\n') && wordCount(prev) <= 40 && !/[.]$/.test(prev) && wordCount(cur) >= 5 && (wordCount(cur) >= 30 || /\.$/.test(cur))) {
       return true;
     }
   }
