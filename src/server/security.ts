@@ -1,0 +1,66 @@
+/**
+ * Security headers and cross-origin policy. The content security policy allows only the app's own
+ * scripts, styles and connections (the e2e tests check the app runs under it without violations);
+ * CORS is closed unless origins are configured; Host is checked so a DNS-rebound name cannot reach
+ * a loopback server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError } from './http.ts';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('cross-origin-opener-policy', 'same-origin');
+  res.setHeader('cross-origin-resource-policy', 'same-origin');
+}
+
+export interface OriginPolicy {
+  /** Host header values accepted (host:port); empty accepts any (the server was bound to all interfaces on purpose). */
+  allowedHosts: string[];
+  /** Origins allowed cross-origin access (CORS); empty: closed. */
+  corsOrigins: string[];
+}
+
+/**
+ * Applies the origin policy; returns true when the request was fully answered (a preflight).
+ * Throws HttpError for refused requests.
+ */
+export function applyOriginPolicy(req: IncomingMessage, res: ServerResponse, policy: OriginPolicy): boolean {
+  const host = req.headers.host ?? '';
+  if (policy.allowedHosts.length && !policy.allowedHosts.includes(host.toLowerCase())) {
+    throw new HttpError(421, `unexpected Host header "${host}"`);
+  }
+  const origin = req.headers.origin;
+  const sameOrigin = !origin || origin === `http://${host}`;
+  const allowed = !sameOrigin && origin !== undefined && policy.corsOrigins.includes(origin);
+  if (allowed) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+  }
+  if (req.method === 'OPTIONS') {
+    if (!allowed) throw new HttpError(403, 'cross-origin requests are not allowed (start the server with --cors-origin to allow one)');
+    res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+    res.end();
+    return true;
+  }
+  // Browsers send Origin on cross-origin POSTs; refuse them before any handler runs.
+  if (!sameOrigin && !allowed && req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError(403, `cross-origin request from ${origin} refused`);
+  }
+  return false;
+}

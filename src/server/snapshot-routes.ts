@@ -1,0 +1,19 @@
+/** GET /graph.json: the snapshot written by `papergraph ingest --out <dir>`, streamed as is. */
+import { join } from 'node:path';
+import { HttpError } from './http.ts';
+import type { RouteModule } from './routes.ts';
+import { sendFile } from './static-files.ts';
+
+export const snapshotRoutes: RouteModule = {
+  name: 'snapshot',
+  routes: [
+    {
+      method: 'GET',
+      path: '/graph.json',
+      async handle({ res, config }) {
+        if (!config.snapshotDir) throw new HttpError(404, 'this server was started without a snapshot folder');
+        await sendFile(res, join(config.snapshotDir, 'graph.json'));
+      },
+    },
+  ],
+};

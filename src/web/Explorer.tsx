@@ -1,0 +1,93 @@
+/**
+ * The explorer once a graph is loaded: search and filters on the left, the map with its controller
+ * children in the middle, details on the right. Derived data (colours, search index, visible set,
+ * counts) is computed here once per change and handed down.
+ */
+import { SigmaContainer } from '@react-sigma/core';
+import { useCallback, useMemo, useState } from 'react';
+import { CameraController } from './controllers/CameraController.tsx';
+import { ClusterLabels } from './controllers/ClusterLabels.tsx';
+import { DebugHandle } from './controllers/DebugHandle.tsx';
+import { EventsController } from './controllers/EventsController.tsx';
+import { ExportMenu } from './controllers/ExportMenu.tsx';
+import { ReducersController } from './controllers/ReducersController.tsx';
+import { SIGMA_SETTINGS } from './controllers/sigma-settings.ts';
+import { ZoomControls } from './controllers/ZoomControls.tsx';
+import { DetailsPanel } from './components/DetailsPanel.tsx';
+import { Filters } from './components/Filters.tsx';
+import { Legend } from './components/Legend.tsx';
+import { SearchBox } from './components/SearchBox.tsx';
+import { countVisible, maxDegree, visibleNodes } from './state/filters.ts';
+import type { SnapshotGraph } from './state/graph-types.ts';
+import { clusterColors } from './state/palette.ts';
+import { buildSearch } from './state/search-index.ts';
+import { useUrlView } from './state/use-url-view.ts';
+import type { CameraView } from './state/view.ts';
+
+export function Explorer({ graph }: { graph: SnapshotGraph }) {
+  const [view, dispatch] = useUrlView();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [flyTo, setFlyTo] = useState<{ node: string; nonce: number } | null>(null);
+
+  const colors = useMemo(() => clusterColors(graph), [graph]);
+  const search = useMemo(() => buildSearch(graph), [graph]);
+  const degreeMax = useMemo(() => maxDegree(graph), [graph]);
+  const clusters = useMemo(() => graph.getAttribute('clusters') ?? [], [graph]);
+  const visible = useMemo(
+    () => visibleNodes(graph, { hiddenKinds: view.hiddenKinds, hiddenClusters: view.hiddenClusters, minDegree: view.minDegree }),
+    [graph, view.hiddenKinds, view.hiddenClusters, view.minDegree],
+  );
+  const counts = useMemo(() => countVisible(graph, visible), [graph, visible]);
+
+  const select = useCallback((node: string | null) => dispatch({ type: 'select', node }), [dispatch]);
+  const selectAndFly = useCallback(
+    (node: string | null) => {
+      dispatch({ type: 'select', node });
+      if (node) setFlyTo({ node, nonce: Date.now() });
+    },
+    [dispatch],
+  );
+  const onCamera = useCallback((value: CameraView) => dispatch({ type: 'camera', value }), [dispatch]);
+
+  return (
+    <div className="explorer">
+      <header className="topbar">
+        <h1 className="brand">papergraph</h1>
+        <SearchBox index={search} query={view.query} onQuery={(value) => dispatch({ type: 'query', value })} onChoose={selectAndFly} />
+        <span className="summary" data-testid="paper-count">
+          {counts.byKind.find((k) => k.kind === 'Paper')?.visible ?? 0} papers shown
+        </span>
+      </header>
+      <nav className="sidebar" aria-label="Filters and clusters">
+        <Filters
+          counts={counts}
+          hiddenKinds={view.hiddenKinds}
+          minDegree={view.minDegree}
+          maxDegree={degreeMax}
+          onToggleKind={(kind) => dispatch({ type: 'toggleKind', kind })}
+          onMinDegree={(value) => dispatch({ type: 'minDegree', value })}
+        />
+        <Legend
+          clusters={clusters}
+          colors={colors}
+          hiddenClusters={view.hiddenClusters}
+          onToggle={(cluster) => dispatch({ type: 'toggleCluster', cluster })}
+          onOnly={(cluster) => dispatch({ type: 'showOnlyCluster', cluster, all: clusters.map((c) => c.id) })}
+          onAll={() => dispatch({ type: 'showAllClusters' })}
+        />
+      </nav>
+      <main className="map" aria-label="Graph map">
+        <SigmaContainer graph={graph} settings={SIGMA_SETTINGS} className="sigma">
+          <ReducersController graph={graph} colors={colors} visible={visible} hovered={hovered} selected={view.selected} />
+          <EventsController onHover={setHovered} onSelect={select} />
+          <CameraController camera={view.camera} flyTo={flyTo} onCamera={onCamera} />
+          <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected)} />
+          <ZoomControls />
+          <ExportMenu graph={graph} colors={colors} />
+          <DebugHandle graph={graph} />
+        </SigmaContainer>
+      </main>
+      <DetailsPanel graph={graph} selected={view.selected} onSelect={select} />
+    </div>
+  );
+}

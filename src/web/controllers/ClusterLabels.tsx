@@ -1,0 +1,95 @@
+/**
+ * Each cluster's label at its centre, as HTML text over the canvas (so a label is text, selectable
+ * and safe). Positions follow the camera on every render; a label that would overlap a larger
+ * cluster's label is hidden, and all of them hide while the camera moves.
+ */
+import { useSigma } from '@react-sigma/core';
+import { useEffect, useMemo, useRef } from 'react';
+import type { SnapshotGraph } from '../state/graph-types.ts';
+
+interface Props {
+  graph: SnapshotGraph;
+  colors: Map<number, string>;
+  hiddenClusters: number[];
+  /** A node is hovered or selected: the labels step back so its neighbourhood reads clearly. */
+  dimmed: boolean;
+}
+
+interface Centre {
+  id: number;
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+export function clusterCentres(graph: SnapshotGraph): Centre[] {
+  const acc = new Map<number, { x: number; y: number; n: number }>();
+  graph.forEachNode((_, a) => {
+    const c = acc.get(a.cluster) ?? { x: 0, y: 0, n: 0 };
+    c.x += a.x;
+    c.y += a.y;
+    c.n++;
+    acc.set(a.cluster, c);
+  });
+  const labels = new Map((graph.getAttribute('clusters') ?? []).map((c) => [c.id, c.label]));
+  return [...acc.entries()]
+    .map(([id, c]) => ({ id, label: labels.get(id) ?? `cluster ${id}`, x: c.x / c.n, y: c.y / c.n, size: c.n }))
+    .sort((a, b) => b.size - a.size);
+}
+
+export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) {
+  const sigma = useSigma();
+  const centres = useMemo(() => clusterCentres(graph), [graph]);
+  const layer = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // Label sizes are measured once: measuring on every frame would force a layout per frame.
+    const sizes = new Map<number, { w: number; h: number }>();
+    const place = () => {
+      const root = layer.current;
+      if (!root) return;
+      const placed: Array<{ l: number; r: number; t: number; b: number }> = [];
+      for (const el of Array.from(root.children) as HTMLElement[]) {
+        const index = Number(el.dataset.index);
+        const c = centres[index];
+        if (!c || hiddenClusters.includes(c.id)) {
+          el.hidden = true;
+          continue;
+        }
+        let size = sizes.get(index);
+        if (!size) {
+          el.hidden = false;
+          size = { w: el.offsetWidth, h: el.offsetHeight };
+          sizes.set(index, size);
+        }
+        const p = sigma.graphToViewport({ x: c.x, y: c.y });
+        // Kept inside the map, so a cluster near the edge keeps a readable label.
+        const { width, height } = sigma.getDimensions();
+        const l = Math.min(Math.max(p.x - size.w / 2, 4), width - size.w - 4);
+        const t = Math.min(Math.max(p.y - size.h / 2, 4), height - size.h - 4);
+        const box = { l, r: l + size.w, t, b: t + size.h };
+        const overlaps = placed.some((o) => box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t);
+        el.hidden = overlaps;
+        if (overlaps) continue;
+        placed.push(box);
+        el.style.transform = `translate(${Math.round(box.l)}px, ${Math.round(box.t)}px)`;
+      }
+    };
+    sigma.on('afterRender', place);
+    place();
+    return () => {
+      sigma.off('afterRender', place);
+    };
+  }, [sigma, centres, hiddenClusters]);
+
+  return (
+    <div className={dimmed ? 'cluster-labels dimmed' : 'cluster-labels'} ref={layer} aria-hidden="true">
+      {centres.map((c, i) => (
+        <div key={c.id} data-index={i} className="cluster-label" style={{ color: colors.get(c.id) }}>
+          {c.label}
+        </div>
+      ))}
+    </div>
+  );
+}

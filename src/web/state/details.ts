@@ -1,0 +1,185 @@
+/**
+ * What the details panel says about a node, computed from the graph alone (pure, no UI):
+ * a paper's entities and similar papers, an entity's papers with evidence, the benchmarks those
+ * papers share, PART_OF links, co-occurring concepts.
+ */
+import type { EdgeType, Evidence } from '../../model/schema.ts';
+import { type SnapshotGraph, otherEnd } from './graph-types.ts';
+
+export interface NodeRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface EvidenceLink extends NodeRef {
+  type: EdgeType;
+  evidence: Evidence[];
+}
+
+export interface Ranked extends NodeRef {
+  /** How many papers (or shared entities) support the ranking. */
+  count: number;
+  /** Names of what is shared, for the line under the item. */
+  via: string[];
+  score: number;
+}
+
+const EVALUATION = new Set<EdgeType>(['EVALUATED_ON', 'INTRODUCES']);
+const PAPER_TO_ENTITY = new Set<EdgeType>(['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS']);
+const EVAL_KINDS = new Set(['Dataset', 'Benchmark']);
+
+export function nodeRef(graph: SnapshotGraph, id: string): NodeRef {
+  const a = graph.getNodeAttributes(id);
+  return { id, name: a.name, kind: a.kind };
+}
+
+/** Links between `node` and its neighbours, optionally restricted to some edge types. */
+export function links(graph: SnapshotGraph, node: string, types: Set<EdgeType> = PAPER_TO_ENTITY): EvidenceLink[] {
+  const out: EvidenceLink[] = [];
+  graph.forEachEdge(node, (_e, a, s, t) => {
+    if (!types.has(a.type)) return;
+    const other = otherEnd(s, t, node);
+    out.push({ ...nodeRef(graph, other), type: a.type, evidence: a.evidence ?? [] });
+  });
+  return out.sort((x, y) => x.name.localeCompare(y.name));
+}
+
+/** A paper's entities grouped by kind, in the panel's order. */
+export function paperEntities(graph: SnapshotGraph, paper: string): Array<{ kind: string; items: EvidenceLink[] }> {
+  const groups = new Map<string, EvidenceLink[]>();
+  for (const l of links(graph, paper)) {
+    if (l.kind === 'Paper') continue;
+    const key = l.kind;
+    const seen = groups.get(key) ?? [];
+    if (!seen.some((x) => x.id === l.id)) seen.push(l);
+    groups.set(key, seen);
+  }
+  return ['Benchmark', 'Dataset', 'Task', 'Concept']
+    .concat([...groups.keys()].filter((k) => !['Benchmark', 'Dataset', 'Task', 'Concept'].includes(k)))
+    .filter((k) => groups.has(k))
+    .map((kind) => ({ kind, items: groups.get(kind)! }));
+}
+
+/** Papers linked to an entity (evaluated on it, introducing it, addressing or mentioning it). */
+export function entityPapers(graph: SnapshotGraph, entity: string): EvidenceLink[] {
+  return links(graph, entity).filter((l) => l.kind === 'Paper');
+}
+
+function paperCount(graph: SnapshotGraph): number {
+  let n = 0;
+  graph.forEachNode((_, a) => {
+    if (a.kind === 'Paper') n++;
+  });
+  return n;
+}
+
+function entityPaperIds(graph: SnapshotGraph, entity: string, types: Set<EdgeType>): string[] {
+  const out = new Set<string>();
+  graph.forEachEdge(entity, (_e, a, s, t) => {
+    const other = otherEnd(s, t, entity);
+    if (types.has(a.type) && graph.getNodeAttribute(other, 'kind') === 'Paper') out.add(other);
+  });
+  return [...out];
+}
+
+function paperEntityIds(graph: SnapshotGraph, paper: string, types: Set<EdgeType>, kinds?: Set<string>): string[] {
+  const out = new Set<string>();
+  graph.forEachEdge(paper, (_e, a, s, t) => {
+    const other = otherEnd(s, t, paper);
+    const kind = graph.getNodeAttribute(other, 'kind');
+    if (types.has(a.type) && kind !== 'Paper' && (!kinds || kinds.has(kind))) out.add(other);
+  });
+  return [...out];
+}
+
+function rank(graph: SnapshotGraph, tally: Map<string, { score: number; via: Set<string> }>, limit: number): Ranked[] {
+  return [...tally.entries()]
+    .map(([id, t]) => ({ ...nodeRef(graph, id), count: t.via.size, via: [...t.via].sort(), score: t.score }))
+    .sort((a, b) => b.score - a.score || b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+/**
+ * Entities of the given kinds that the papers of `entity` are also linked to, ranked by how many of
+ * those papers share them (for a benchmark: the other benchmarks its papers share; for a concept:
+ * the concepts that co-occur with it).
+ */
+export function coLinkedEntities(graph: SnapshotGraph, entity: string, kinds: Set<string>, types: Set<EdgeType>, limit = 15): Ranked[] {
+  const tally = new Map<string, { score: number; via: Set<string> }>();
+  for (const paper of entityPaperIds(graph, entity, types)) {
+    const paperName = graph.getNodeAttribute(paper, 'name');
+    for (const other of paperEntityIds(graph, paper, types, kinds)) {
+      if (other === entity) continue;
+      const t = tally.get(other) ?? { score: 0, via: new Set<string>() };
+      t.score++;
+      t.via.add(paperName);
+      tally.set(other, t);
+    }
+  }
+  return rank(graph, tally, limit);
+}
+
+export function sharedBenchmarks(graph: SnapshotGraph, entity: string, limit = 15): Ranked[] {
+  return coLinkedEntities(graph, entity, EVAL_KINDS, EVALUATION, limit);
+}
+
+export function coOccurringConcepts(graph: SnapshotGraph, entity: string, limit = 15): Ranked[] {
+  return coLinkedEntities(graph, entity, new Set(['Concept', 'Task']), PAPER_TO_ENTITY, limit);
+}
+
+/** PART_OF in both directions: what this belongs to (QNLI -> GLUE) and what belongs to it. */
+export function partOf(graph: SnapshotGraph, node: string): { parents: NodeRef[]; parts: NodeRef[] } {
+  const parents: NodeRef[] = [];
+  const parts: NodeRef[] = [];
+  graph.forEachEdge(node, (_e, a, s, t) => {
+    if (a.type !== 'PART_OF') return;
+    if (s === node) parents.push(nodeRef(graph, t));
+    else parts.push(nodeRef(graph, s));
+  });
+  const byName = (a: NodeRef, b: NodeRef) => a.name.localeCompare(b.name);
+  return { parents: parents.sort(byName), parts: parts.sort(byName) };
+}
+
+/**
+ * Other papers ranked by the entities they share with `paper`, each shared entity weighted by its
+ * rarity (inverse document frequency: a benchmark three papers use says more than "transformer").
+ */
+export function similarPapers(graph: SnapshotGraph, paper: string, limit = 10): Ranked[] {
+  const total = Math.max(paperCount(graph), 1);
+  const tally = new Map<string, { score: number; via: Set<string> }>();
+  for (const entity of paperEntityIds(graph, paper, PAPER_TO_ENTITY)) {
+    const papers = entityPaperIds(graph, entity, PAPER_TO_ENTITY);
+    const idf = Math.log(1 + total / papers.length);
+    const name = graph.getNodeAttribute(entity, 'name');
+    for (const other of papers) {
+      if (other === paper) continue;
+      const t = tally.get(other) ?? { score: 0, via: new Set<string>() };
+      t.score += idf;
+      t.via.add(name);
+      tally.set(other, t);
+    }
+  }
+  return rank(graph, tally, limit);
+}
+
+/** Papers evaluated on (or introducing) a dataset or benchmark this paper is evaluated on. */
+export function papersSharingBenchmark(graph: SnapshotGraph, paper: string, limit = 20): Ranked[] {
+  const tally = new Map<string, { score: number; via: Set<string> }>();
+  for (const entity of paperEntityIds(graph, paper, EVALUATION, EVAL_KINDS)) {
+    const name = graph.getNodeAttribute(entity, 'name');
+    for (const other of entityPaperIds(graph, entity, EVALUATION)) {
+      if (other === paper) continue;
+      const t = tally.get(other) ?? { score: 0, via: new Set<string>() };
+      t.score++;
+      t.via.add(name);
+      tally.set(other, t);
+    }
+  }
+  return rank(graph, tally, limit);
+}
+
+export function clusterLabel(graph: SnapshotGraph, cluster: number): string | null {
+  const c = graph.getAttribute('clusters').find((x) => x.id === cluster);
+  return c ? c.label : null;
+}
