@@ -1,0 +1,268 @@
+/**
+ * The bundled local Neo4j Community server: the jars from graph/server (Maven Central), started as
+ * `java org.neo4j.server.CommunityEntryPoint --home-dir --config-dir` with its own home folder
+ * (config, data, logs, pid, generated password), bound to 127.0.0.1 only.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT } from './config.ts';
+import { NEO4J_LIB_DIR, defaultNeo4jHome, passwordFile } from './paths.ts';
+
+export interface LocalServerSpec {
+  /** Neo4j home: conf/, data/, logs/, neo4j.pid and the password file. */
+  home: string;
+  libDir: string;
+  boltPort: number;
+  httpPort: number;
+  /** JVM heap, e.g. "1g"; small on purpose, the machines have two cores and share them. */
+  heap: string;
+  pageCache: string;
+}
+
+export interface LocalServerInfo {
+  running: boolean;
+  pid?: number;
+  uri: string;
+  httpUrl: string;
+  home: string;
+  passwordFile: string;
+}
+
+export function defaultLocalServer(env: NodeJS.ProcessEnv = process.env): LocalServerSpec {
+  return {
+    home: defaultNeo4jHome(env),
+    libDir: NEO4J_LIB_DIR,
+    boltPort: Number(env.PAPERGRAPH_NEO4J_BOLT_PORT ?? DEFAULT_BOLT_PORT),
+    httpPort: Number(env.PAPERGRAPH_NEO4J_HTTP_PORT ?? DEFAULT_HTTP_PORT),
+    heap: env.PAPERGRAPH_NEO4J_HEAP ?? '1g',
+    pageCache: env.PAPERGRAPH_NEO4J_PAGECACHE ?? '256m',
+  };
+}
+
+export function isInstalled(spec: LocalServerSpec): boolean {
+  return existsSync(spec.libDir) && readdirSync(spec.libDir).some((f) => /^neo4j-\d.*\.jar$/.test(f));
+}
+
+function assertInstalled(spec: LocalServerSpec): void {
+  if (!isInstalled(spec)) {
+    throw new Error(`the bundled Neo4j is not installed (no jars in ${spec.libDir}): run \`npm run neo4j:install\``);
+  }
+}
+
+const pidFile = (spec: LocalServerSpec) => join(spec.home, 'neo4j.pid');
+
+export function localServerInfo(spec: LocalServerSpec): LocalServerInfo {
+  const pid = runningPid(spec);
+  return {
+    running: pid !== undefined,
+    pid,
+    uri: `bolt://127.0.0.1:${spec.boltPort}`,
+    httpUrl: `http://127.0.0.1:${spec.httpPort}`,
+    home: spec.home,
+    passwordFile: passwordFile(spec.home),
+  };
+}
+
+function runningPid(spec: LocalServerSpec): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile(spec), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The server's configuration, written on every start so that the spec is the one source of truth. */
+export function renderConfig(spec: LocalServerSpec): string {
+  return [
+    '# Written by papergraph (src/store/neo4j/local-server.ts) on every start; edit the spec, not this file.',
+    'server.default_listen_address=127.0.0.1',
+    'server.default_advertised_address=127.0.0.1',
+    `server.bolt.listen_address=127.0.0.1:${spec.boltPort}`,
+    `server.bolt.advertised_address=127.0.0.1:${spec.boltPort}`,
+    'server.http.enabled=true',
+    `server.http.listen_address=127.0.0.1:${spec.httpPort}`,
+    `server.http.advertised_address=127.0.0.1:${spec.httpPort}`,
+    'server.https.enabled=false',
+    `server.memory.pagecache.size=${spec.pageCache}`,
+    'dbms.security.auth_enabled=true',
+    // Reading server-side files through LOAD CSV is never needed here; papergraph refuses it too.
+    'dbms.security.allow_csv_import_from_file_urls=false',
+    'dbms.usage_report.enabled=false',
+    // Keep the transaction logs of a development database small.
+    'db.tx_log.rotation.retention_policy=2 files',
+    '',
+  ].join('\n');
+}
+
+function javaArgs(spec: LocalServerSpec, mainClass: string, args: string[]): string[] {
+  return [
+    `-Xmx${spec.heap}`,
+    '-Xms256m',
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-Dfile.encoding=UTF-8',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    '-cp',
+    `${spec.libDir}/*`,
+    mainClass,
+    ...args,
+  ];
+}
+
+function prepareHome(spec: LocalServerSpec): void {
+  mkdirSync(join(spec.home, 'conf'), { recursive: true });
+  mkdirSync(join(spec.home, 'logs'), { recursive: true });
+  writeFileSync(join(spec.home, 'conf', 'neo4j.conf'), renderConfig(spec));
+}
+
+/** Runs neo4j-admin (org.neo4j.cli.AdminTool) against this home, e.g. `database import full`. */
+export function runAdminTool(spec: LocalServerSpec, args: string[]): Promise<{ code: number; output: string }> {
+  assertInstalled(spec);
+  prepareHome(spec);
+  return new Promise((resolve, reject) => {
+    const child = spawn('java', javaArgs(spec, 'org.neo4j.cli.AdminTool', args), {
+      env: { ...process.env, NEO4J_HOME: spec.home, NEO4J_CONF: join(spec.home, 'conf') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+    child.on('error', (e) => reject(new Error(`cannot run java for neo4j-admin: ${e.message}`)));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** The password of this home, generated (and set in Neo4j) before the very first start. */
+async function ensurePassword(spec: LocalServerSpec): Promise<string> {
+  const file = passwordFile(spec.home);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(join(spec.home, 'data', 'dbms', 'auth.ini'))) {
+    throw new Error(`${file} is missing but ${spec.home}/data already has users: delete ${join(spec.home, 'data')} to start afresh`);
+  }
+  const password = randomBytes(18).toString('base64url');
+  const { code, output } = await runAdminTool(spec, ['dbms', 'set-initial-password', password]);
+  if (code !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${lastLines(output, 3)}`);
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export interface StartResult extends LocalServerInfo {
+  alreadyRunning: boolean;
+  password: string;
+  startMs: number;
+}
+
+/** Starts the server (or finds it running) and resolves once Bolt answers a query with the password. */
+export async function startLocalServer(spec: LocalServerSpec, options: { timeoutMs?: number } = {}): Promise<StartResult> {
+  assertInstalled(spec);
+  const t0 = Date.now();
+  prepareHome(spec);
+  const password = await ensurePassword(spec);
+  const existing = runningPid(spec);
+  if (existing !== undefined) {
+    await waitForBolt(spec, password, options.timeoutMs ?? 60_000, existing);
+    return { ...localServerInfo(spec), alreadyRunning: true, password, startMs: Date.now() - t0 };
+  }
+  const consoleLog = openSync(join(spec.home, 'logs', 'console.log'), 'a');
+  const child = spawn(
+    'java',
+    javaArgs(spec, 'org.neo4j.server.CommunityEntryPoint', [`--home-dir=${spec.home}`, `--config-dir=${join(spec.home, 'conf')}`]),
+    { detached: true, stdio: ['ignore', consoleLog, consoleLog], env: { ...process.env, NEO4J_HOME: spec.home } },
+  );
+  closeSync(consoleLog);
+  if (child.pid === undefined) throw new Error('could not start java: is a Java 17 runtime on PATH?');
+  child.unref();
+  writeFileSync(pidFile(spec), `${child.pid}\n`);
+  try {
+    await waitForBolt(spec, password, options.timeoutMs ?? 90_000, child.pid);
+  } catch (err) {
+    if (alive(child.pid)) process.kill(child.pid, 'SIGKILL');
+    rmSync(pidFile(spec), { force: true });
+    throw err;
+  }
+  return { ...localServerInfo(spec), alreadyRunning: false, password, startMs: Date.now() - t0 };
+}
+
+async function waitForBolt(spec: LocalServerSpec, password: string, timeoutMs: number, pid: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const uri = `bolt://127.0.0.1:${spec.boltPort}`;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (!alive(pid)) {
+      throw new Error(`Neo4j exited during start-up; last log lines: ${lastLines(readLog(spec), 5)}`);
+    }
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { connectionTimeout: 2_000, maxConnectionPoolSize: 1 });
+    try {
+      // The default database answering means the server is fully up, not just the system database.
+      await driver.executeQuery('RETURN 1');
+      return;
+    } catch (err) {
+      last = err instanceof Error ? err.message.split('\n', 1)[0]! : String(err);
+    } finally {
+      await driver.close();
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s (${last}); see ${join(spec.home, 'logs')}`);
+}
+
+function readLog(spec: LocalServerSpec): string {
+  for (const f of ['neo4j.log', 'console.log']) {
+    try {
+      const text = readFileSync(join(spec.home, 'logs', f), 'utf8');
+      if (text.trim()) return text;
+    } catch {
+      /* try the next log */
+    }
+  }
+  return '(no log)';
+}
+
+function lastLines(text: string, n: number): string {
+  return text.trim().split('\n').slice(-n).join(' | ');
+}
+
+/** Asks the server to shut down (SIGTERM: Neo4j checkpoints and closes cleanly), waits, and only then kills. */
+export async function stopLocalServer(spec: LocalServerSpec, options: { timeoutMs?: number } = {}): Promise<{ stopped: boolean; pid?: number; ms: number }> {
+  const t0 = Date.now();
+  const pid = runningPid(spec);
+  if (pid === undefined) {
+    rmSync(pidFile(spec), { force: true });
+    return { stopped: false, ms: 0 };
+  }
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(pidFile(spec), { force: true });
+  return { stopped: true, pid, ms: Date.now() - t0 };
+}
+
+/** The java process's resident memory in bytes (Linux), for benchmarks. */
+export function residentBytes(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
