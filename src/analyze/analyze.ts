@@ -1,0 +1,66 @@
+/**
+ * Analyze: similarity edges, Louvain clusters with labels, sizes by importance and a ForceAtlas2
+ * layout, all written onto the graph's attributes. Deterministic for a given graph and seed.
+ */
+import type { PaperGraph } from '../build/graph.ts';
+import type { ClusterInfo } from '../model/schema.ts';
+import { detectCommunities, knowledgeView } from './communities.ts';
+import { clusterTerms, labelOf } from './labels.ts';
+import { layout } from './layout.ts';
+import { clusterColour } from './palette.ts';
+import { seededRandom } from './rng.ts';
+import { paperSimilarities } from './similarity.ts';
+
+export interface AnalyzeOptions {
+  seed?: number;
+  similarTopK?: number;
+  layoutIterations?: number;
+}
+
+export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
+  const seed = options.seed ?? 42;
+  const similar = paperSimilarities(g, { topK: options.similarTopK ?? 5 });
+  for (const p of similar) g.mergeEdgeWithKey(`SIMILAR_TO:${p.a}->${p.b}`, p.a, p.b, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000 });
+
+  const view = knowledgeView(g, similar);
+  const { of: communities, otherId } = detectCommunities(view, { seed });
+  const positions = layout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
+
+  view.forEachNode((id) => {
+    const pos = positions.get(id)!;
+    g.mergeNodeAttributes(id, { cluster: communities.get(id) ?? -1, x: pos.x, y: pos.y, size: sizeOf(view.degree(id)) });
+  });
+  placeMetadataNodes(g, seed);
+
+  const infos: ClusterInfo[] = clusterTerms(g).map((t) => ({
+    id: t.cluster,
+    label: labelOf(t, t.cluster === otherId),
+    size: t.size,
+    top: t.top,
+    color: clusterColour(t.cluster, t.cluster === otherId),
+  }));
+  g.setAttribute('clusters', infos);
+}
+
+/** Importance by degree, on a log scale so that hubs do not swamp the map. */
+const sizeOf = (degree: number) => Math.round((2 + 3 * Math.log2(1 + degree)) * 10) / 10;
+
+/** Authors, categories and venues sit beside their papers and take their papers' commonest cluster. */
+function placeMetadataNodes(g: PaperGraph, seed: number): void {
+  const rand = seededRandom(seed + 1);
+  g.forEachNode((id, a) => {
+    if (a.kind !== 'Author' && a.kind !== 'Category' && a.kind !== 'Venue') return;
+    let x = 0;
+    let y = 0;
+    let n = 0;
+    const votes = new Map<number, number>();
+    g.forEachInNeighbor(id, (_, p) => {
+      x += p.x;
+      y += p.y;
+      n++;
+      votes.set(p.cluster, (votes.get(p.cluster) ?? 0) + 1);
+    });
+    const cluster = [...votes.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0])[0]?.[0] ?? -1;
+    g.mergeNodeAttributes(id, { cluster, x: Math.round((x / Math.max(1, n) + (rand() - 0.5) * 4) * 100) / 100, y: Math.round((y / Math.max(1, n) + (rand() - 0.5) * 4) * 100) / 100, size: sizeOf(n) * 0.6 });
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Paper-paper similarity by shared entities, each weighted by its rarity (inverse document
+ * frequency): two papers sharing a benchmark used by three papers are closer than two sharing a
+ * concept used by thirty.
+ */
+import type { PaperGraph } from '../build/graph.ts';
+
+export interface SimilarPair {
+  a: string;
+  b: string;
+  score: number;
+}
+
+const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS']);
+
+export interface SimilarityOptions {
+  /** Neighbours kept per paper. */
+  topK?: number;
+  /** Entities linked to more papers than this are too common to tell papers apart (and quadratic). */
+  maxEntityDf?: number;
+}
+
+export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}): SimilarPair[] {
+  const topK = options.topK ?? 5;
+  const papers = g.filterNodes((_, a) => a.kind === 'Paper');
+  const n = papers.length;
+  const maxDf = options.maxEntityDf ?? Math.max(50, Math.ceil(n * 0.05));
+  const entitiesOf = new Map<string, string[]>();
+  const df = new Map<string, number>();
+  for (const p of papers) {
+    const ents: string[] = [];
+    g.forEachOutEdge(p, (_, attr, _s, target) => {
+      if (KNOWLEDGE.has(attr.type)) ents.push(target);
+    });
+    entitiesOf.set(p, ents);
+    for (const e of ents) df.set(e, (df.get(e) ?? 0) + 1);
+  }
+  const idf = (e: string) => Math.log(1 + n / df.get(e)!);
+  const norm = new Map(papers.map((p) => [p, Math.sqrt(entitiesOf.get(p)!.reduce((s, e) => s + idf(e) ** 2, 0)) || 1]));
+  const pairs: SimilarPair[] = [];
+  for (const p of papers) {
+    const scores = new Map<string, number>();
+    for (const e of entitiesOf.get(p)!) {
+      if (df.get(e)! > maxDf || df.get(e)! < 2) continue;
+      const w = idf(e) ** 2;
+      g.forEachInEdge(e, (_, attr, other) => {
+        if (other !== p && KNOWLEDGE.has(attr.type)) scores.set(other, (scores.get(other) ?? 0) + w);
+      });
+    }
+    const ranked = [...scores.entries()]
+      .map(([o, s]) => [o, s / (norm.get(p)! * norm.get(o)!)] as const)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, topK);
+    for (const [o, score] of ranked) pairs.push(p < o ? { a: p, b: o, score } : { a: o, b: p, score });
+  }
+  // A pair can be found from both ends; keep it once.
+  const seen = new Map<string, SimilarPair>();
+  for (const pr of pairs) seen.set(`${pr.a}\u0000${pr.b}`, pr);
+  return [...seen.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+}

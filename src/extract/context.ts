@@ -1,0 +1,35 @@
+/** The gazetteers turned into the indexes the extractors scan with; built once per process. */
+import { DATASET_ENTRIES, MODEL_ENTRIES, TASK_ENTRIES, type GazetteerEntry, type TaskEntry } from './gazetteer.ts';
+import type { DatasetContext, DatasetThing } from './datasets.ts';
+import { buildNameIndex } from './name-index.ts';
+import { phraseKey } from './stem.ts';
+import type { GazetteerDataset, GazetteerTask } from '../build/resolve.ts';
+
+export interface ExtractionContext extends DatasetContext {
+  datasetsById: ReadonlyMap<string, GazetteerDataset>;
+  tasksByKey: ReadonlyMap<string, GazetteerTask>;
+}
+
+let cached: ExtractionContext | undefined;
+
+export function extractionContext(): ExtractionContext {
+  if (cached) return cached;
+  const datasets: (DatasetThing & { entry: GazetteerEntry })[] = DATASET_ENTRIES.map((e) => ({
+    id: e.id,
+    names: [e.name, ...e.aliases],
+    ambiguous: e.ambiguous,
+    kind: e.kind,
+    entry: e,
+  }));
+  const tasksByKey = new Map<string, TaskEntry>();
+  for (const t of TASK_ENTRIES) for (const n of [t.name, ...t.aliases]) tasksByKey.set(phraseKey(n.split(/\s+/)), t);
+  cached = {
+    datasets: buildNameIndex(datasets),
+    models: buildNameIndex(MODEL_ENTRIES.map((m) => ({ id: m.name, names: [m.name, ...m.aliases] }))),
+    // Only acronym-like task names guard against dataset discovery ("NER" is no dataset).
+    tasks: buildNameIndex(TASK_ENTRIES.map((t) => ({ id: t.id, names: [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n)) }))),
+    datasetsById: new Map(DATASET_ENTRIES.map((e) => [e.id, e])),
+    tasksByKey,
+  };
+  return cached;
+}

@@ -1,0 +1,209 @@
+/**
+ * Datasets and benchmarks a text names: curated names from the gazetteer, and names the gazetteer
+ * lacks, recognised from the words around them ("on the X dataset", "X and Y benchmarks",
+ * "three benchmarks (X, Y and Z)", "we introduce X, a ... benchmark").
+ */
+import type { EntityKind } from '../model/schema.ts';
+import type { DatasetRole, Mention, MentionOrigin } from '../model/mention.ts';
+import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
+import type { AnalysedText, Token } from './text.ts';
+import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, NOT_DATASETS } from './vocabulary.ts';
+
+export interface DatasetThing extends NamedThing {
+  kind: 'dataset' | 'benchmark' | 'environment';
+}
+
+export interface DatasetContext {
+  datasets: NameIndex<DatasetThing>;
+  models: NameIndex<NamedThing>;
+  tasks: NameIndex<NamedThing>;
+}
+
+const isCue = (t: Token | undefined) => !!t && DATASET_CUES.has(t.lower);
+const cueKind = (t: Token): EntityKind => (t.lower.startsWith('benchmark') ? 'Benchmark' : 'Dataset');
+const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Benchmark' : 'Dataset');
+
+/** A token that looks like a coined name: "HumSet", "SODA10M", "DWIE", "nuScenes", "Charades-STA". */
+export function isNameLike(t: Token): boolean {
+  const s = t.text;
+  if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s)) return false;
+  return /[a-z].*[A-Z]|[A-Z].*[A-Z]/.test(s) || (/[0-9]/.test(s) && /[A-Za-z]{2}/.test(s));
+}
+
+/** A capitalised word that can be part of a multi-word name before a cue ("Natural Questions dataset"). */
+const isCapitalised = (t: Token) => /^[A-Z][A-Za-z0-9-]*$/.test(t.text) && !GENERIC_MODIFIERS.has(t.lower);
+
+const COORD = new Set([',', 'and', 'or', '&']);
+const LIST_OPENERS = new Set(['(', ':']);
+const LIST_WORDS = new Set(['such', 'including', 'namely', 'like', 'e.g.', 'i.e.']);
+const EVAL_WORDS = /^(experiment|evaluat|result|test|benchmark|outperform|achiev|perform|validat|surpass|report|trained|train|fine-tun|finetun)/;
+
+interface Found {
+  first: number;
+  last: number;
+  kind: EntityKind;
+  confidence: number;
+  origin: MentionOrigin;
+  gazetteerId?: string;
+}
+
+export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>): Mention[] {
+  const { tokens, text } = t;
+  const found: Found[] = [];
+  const taken = new Uint8Array(tokens.length);
+  const take = (f: Found) => {
+    for (let i = f.first; i <= f.last; i++) taken[i] = 1;
+    found.push(f);
+  };
+
+  for (const m of findNames(text, tokens, ctx.models)) for (let i = m.first; i <= m.last; i++) taken[i] = 2;
+  for (const m of findNames(text, tokens, ctx.tasks)) for (let i = m.first; i <= m.last; i++) taken[i] ||= 2;
+
+  const gazetteer = findNames(text, tokens, ctx.datasets).filter((m) => !taken[m.first]);
+  const sentenceHasCue = (s: number) => {
+    const sent = t.sentences[s]!;
+    for (let i = sent.first; i <= sent.last; i++) if (isCue(tokens[i])) return true;
+    return false;
+  };
+  for (const m of gazetteer) {
+    if (m.thing.ambiguous) {
+      const s = tokens[m.first]!.sentence;
+      const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
+      if (!neighbour && !sentenceHasCue(s)) continue;
+    }
+    take({ first: m.first, last: m.last, kind: thingKind(m.thing), confidence: m.thing.ambiguous ? 0.9 : 1, origin: 'gazetteer', gazetteerId: m.thing.id });
+  }
+
+  const candidate = (i: number) => {
+    const tok = tokens[i];
+    return !!tok && !taken[i] && isNameLike(tok) && !definedAcronyms.has(tok.text);
+  };
+  const discover = (i: number, kind: EntityKind, confidence: number) => {
+    if (candidate(i)) take({ first: i, last: i, kind, confidence, origin: 'context' });
+  };
+  /** Walks left from a name over ", X", "and X", "X, Y, and Z" lists of names. */
+  const listLeftOf = (i: number, kind: EntityKind, confidence: number) => {
+    let j = i - 1;
+    while (j > 0 && COORD.has(tokens[j]!.lower)) {
+      while (j > 0 && COORD.has(tokens[j]!.lower)) j--;
+      if (candidate(j)) discover(j, kind, confidence);
+      else if (!taken[j] || taken[j] === 2) break;
+      j--;
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!isCue(tok)) continue;
+    const kind = cueKind(tok);
+    // "X dataset", "X and Y benchmarks", "Natural Questions dataset"
+    const prev = i - 1;
+    if (prev >= 0 && tokens[prev]!.sentence === tok.sentence) {
+      if (candidate(prev)) {
+        discover(prev, kind, 0.85);
+        listLeftOf(prev, kind, 0.8);
+      } else if (taken[prev] === 1) listLeftOf(found.find((f) => f.last === prev)?.first ?? prev, kind, 0.8);
+      else {
+        let first = prev;
+        while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        if (isCapitalised(tokens[prev]!) && !taken[prev] && first < prev && first !== t.sentences[tok.sentence]!.first)
+          take({ first, last: prev, kind, confidence: 0.7, origin: 'context' });
+      }
+    }
+    // "benchmarks (X, Y, and Z)", "datasets: X and Y", "benchmarks such as X and Y"
+    let k = i + 1;
+    if (tokens[k] && (LIST_OPENERS.has(tokens[k]!.text) || LIST_WORDS.has(tokens[k]!.lower))) {
+      while (tokens[k] && (LIST_OPENERS.has(tokens[k]!.text) || LIST_WORDS.has(tokens[k]!.lower) || tokens[k]!.lower === 'as')) k++;
+      while (tokens[k] && tokens[k]!.sentence === tok.sentence) {
+        if (candidate(k)) discover(k, kind, 0.8);
+        else if (!taken[k]) break;
+        k++;
+        if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
+        while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
+      }
+    }
+  }
+
+  // "experiments on X, Y and Z": a list of at least two names after an evaluation word.
+  for (let i = 1; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.lower !== 'on' && tok.lower !== 'across') continue;
+    const s = t.sentences[tok.sentence]!;
+    let evaluative = false;
+    for (let j = Math.max(s.first, i - 6); j < i; j++) if (EVAL_WORDS.test(tokens[j]!.lower)) evaluative = true;
+    if (!evaluative) continue;
+    const items: number[] = [];
+    let k = i + 1;
+    if (tokens[k]?.lower === 'the') k++;
+    while (tokens[k] && tokens[k]!.sentence === tok.sentence && (candidate(k) || taken[k] === 1)) {
+      items.push(k);
+      const f = found.find((x) => x.first === k);
+      k = (f ? f.last : k) + 1;
+      if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
+      while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
+    }
+    if (items.length >= 2) for (const it of items) discover(it, 'Dataset', 0.6);
+  }
+
+  // "we introduce X, a ... benchmark": a coined name right after an introducing verb, in a sentence
+  // that says it is a dataset.
+  for (const s of t.sentences.keys()) {
+    const sent = t.sentences[s]!;
+    if (!sentenceHasCue(s)) continue;
+    for (let i = sent.first; i < sent.last; i++) {
+      if (!INTRODUCE_VERBS.has(tokens[i]!.lower)) continue;
+      let k = i + 1;
+      while (k <= sent.last && GENERIC_MODIFIERS.has(tokens[k]!.lower)) k++;
+      const nextIsCue = isCue(tokens[k + 1]) || tokens[k + 1]?.text === ',' || tokens[k + 1]?.text === ':' || tokens[k + 1]?.text === '(';
+      if (k <= sent.last && nextIsCue) discover(k, 'Dataset', 0.75);
+    }
+  }
+  // A title "X: a ... dataset for ..." names the dataset the paper introduces.
+  if (field === 'title' && tokens[1]?.text === ':' && tokens.slice(2, 8).some(isCue)) {
+    const cue = tokens.slice(2, 8).find(isCue)!;
+    discover(0, cueKind(cue), 0.9);
+  }
+
+  return found
+    .sort((a, b) => a.first - b.first)
+    .map((f) => {
+      const first = tokens[f.first]!;
+      const last = tokens[f.last]!;
+      const surface = text.slice(first.start, last.end);
+      const sentence = t.sentences[first.sentence]!;
+      return {
+        kind: f.kind,
+        key: f.gazetteerId ? `gazetteer:${f.gazetteerId}` : nameKey(surface),
+        surface,
+        field,
+        start: first.start,
+        end: last.end,
+        sentence: text.slice(sentence.start, sentence.end),
+        confidence: f.confidence,
+        origin: f.origin,
+        ...(f.gazetteerId ? { gazetteerId: f.gazetteerId } : {}),
+        role: roleOf(t, f.first, field),
+      } satisfies Mention;
+    });
+}
+
+const SUBJECTS = new Set(['we', 'this', 'our', 'here']);
+const BLOCKERS = new Set(['on', 'across', 'using', 'with', 'from', 'over', 'against', 'than', 'via', 'of']);
+
+/** INTRODUCES when "we introduce / this paper presents" governs the name, else EVALUATED_ON. */
+function roleOf(t: AnalysedText, index: number, field: 'title' | 'abstract'): DatasetRole {
+  const { tokens } = t;
+  if (field === 'title') return tokens[1]?.text === ':' && index === 0 ? 'INTRODUCES' : 'EVALUATED_ON';
+  const sent = t.sentences[tokens[index]!.sentence]!;
+  let sawSubject = false;
+  for (let i = sent.first; i < index; i++) {
+    const w = tokens[i]!.lower;
+    if (SUBJECTS.has(w)) sawSubject = true;
+    if (sawSubject && INTRODUCE_VERBS.has(w)) {
+      let blocked = false;
+      for (let j = i + 1; j < index; j++) if (BLOCKERS.has(tokens[j]!.lower) || INTRODUCE_VERBS.has(tokens[j]!.lower)) blocked = true;
+      if (!blocked && index - i <= 12) return 'INTRODUCES';
+    }
+  }
+  return 'EVALUATED_ON';
+}

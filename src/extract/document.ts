@@ -1,0 +1,92 @@
+/**
+ * Everything one paper's text yields on its own, before the corpus is known: dataset mentions,
+ * acronym definitions, noun-phrase candidates and coined-name tokens. Resolve then decides, across
+ * the corpus, which phrases are concepts and which names recur.
+ */
+import type { Mention } from '../model/mention.ts';
+import { findAcronyms } from './acronyms.ts';
+import { findDatasetMentions, isNameLike, type DatasetContext } from './datasets.ts';
+import { phraseCandidates } from './phrases.ts';
+import { phraseKey } from './stem.ts';
+import { analyse, type AnalysedText } from './text.ts';
+import { DATASET_CUES } from './vocabulary.ts';
+
+export type Field = 'title' | 'abstract';
+
+/** A place in a field: offsets of the words and of their sentence (evidence is sliced later). */
+export interface Span {
+  field: Field;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+export interface PhraseOccurrence extends Span {
+  key: string;
+  words: number;
+  /** Lowercase last word: tells a task ("... detection") from a concept. */
+  head: string;
+  adjectival: boolean;
+  gapped: boolean;
+  /** Set when this is a "<modifier> <noun>" pair; holds the modifier's key. */
+  modifierKey?: string;
+  /** Set when the occurrence is an acronym standing for the phrase. */
+  viaAcronym?: boolean;
+}
+
+export interface DocExtraction {
+  datasets: Mention[];
+  phrases: PhraseOccurrence[];
+  /** Coined-name and acronym tokens, so that names found in one paper can be recognised in another. */
+  names: (Span & { text: string })[];
+  /** Acronyms this paper defines: short form -> key of its long form. */
+  acronyms: Map<string, { key: string; long: string; words: number; head: string }>;
+}
+
+function spanOf(t: AnalysedText, field: Field, first: number, last: number): Span {
+  const a = t.tokens[first]!;
+  const s = t.sentences[a.sentence]!;
+  return { field, start: a.start, end: t.tokens[last]!.end, sentenceStart: s.start, sentenceEnd: s.end };
+}
+
+export function extractDocument(title: string, abstract: string, ctx: DatasetContext): DocExtraction {
+  const fields: [Field, AnalysedText][] = [
+    ['title', analyse(title)],
+    ['abstract', analyse(abstract)],
+  ];
+  const acronyms: DocExtraction['acronyms'] = new Map();
+  for (const [, t] of fields) {
+    for (const def of findAcronyms(t)) {
+      const longTokens = t.tokens.slice(def.longFirst, def.longLast + 1);
+      // A long form that names a dataset ("Massive Text Embedding Benchmark") is the gazetteer's job.
+      if (longTokens.some((x) => DATASET_CUES.has(x.lower))) continue;
+      acronyms.set(def.short, { key: phraseKey(longTokens.map((x) => x.text)), long: t.text.slice(longTokens[0]!.start, longTokens.at(-1)!.end), words: longTokens.length, head: longTokens.at(-1)!.lower });
+    }
+  }
+  const defined = new Set(acronyms.keys());
+  const out: DocExtraction = { datasets: [], phrases: [], names: [], acronyms };
+  for (const [field, t] of fields) {
+    out.datasets.push(...findDatasetMentions(t, field, ctx, defined));
+    for (const c of phraseCandidates(t)) {
+      out.phrases.push({
+        ...spanOf(t, field, c.first, c.last),
+        key: c.modifierKey ?? c.key,
+        words: c.words,
+        head: t.tokens[c.last]!.lower,
+        adjectival: c.adjectival ?? false,
+        gapped: c.gapped ?? false,
+        ...(c.modifierKey ? { modifierKey: c.modifierKey } : {}),
+      });
+    }
+    for (let i = 0; i < t.tokens.length; i++) {
+      const tok = t.tokens[i]!;
+      const bare = /[A-Z]s$/.test(tok.text) ? tok.text.slice(0, -1) : tok.text;
+      const def = acronyms.get(bare);
+      if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
+        out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, gapped: false, viaAcronym: true });
+      } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * Finds known names (gazetteer datasets, benchmarks, tasks, models) in a token stream. A name
+ * matches whatever its spacing, hyphenation and (for unambiguous names) case: "MS-COCO", "MS COCO"
+ * and "Microsoft COCO" all reach the COCO entry, "NYUDv2" and "NYUD-v2" reach NYU Depth v2.
+ */
+import type { Token } from './text.ts';
+
+export interface NamedThing {
+  id: string;
+  names: readonly string[];
+  /** Also an ordinary word: match only in the listed case and only where a cue says "dataset". */
+  ambiguous?: boolean;
+}
+
+export interface NameIndex<T extends NamedThing> {
+  byKey: Map<string, { thing: T; name: string }[]>;
+  maxTokens: number;
+}
+
+export interface NameMatch<T> {
+  thing: T;
+  name: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * Key for comparing names: lowercase, accents, spaces, hyphens and apostrophes dropped; dots,
+ * slashes and plus signs kept because they carry meaning ("SQuAD 1.1", "CNN/DM", "RefCOCO+").
+ */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9.+/]/g, '');
+}
+
+export function buildNameIndex<T extends NamedThing>(things: readonly T[]): NameIndex<T> {
+  const byKey = new Map<string, { thing: T; name: string }[]>();
+  let maxTokens = 1;
+  for (const thing of things) {
+    for (const name of thing.names) {
+      const key = nameKey(name);
+      if (!key) continue;
+      const list = byKey.get(key) ?? [];
+      if (!list.some((e) => e.thing === thing)) list.push({ thing, name });
+      byKey.set(key, list);
+      // Tokens a name can span: words plus the hyphens and dots between them.
+      maxTokens = Math.max(maxTokens, name.split(/(?=[-\s./])|(?<=[-\s./])/).filter((p) => p.trim()).length + 1);
+    }
+  }
+  return { byKey, maxTokens };
+}
+
+/** Characters that may sit inside a name ("MS-COCO", "GPT-3.5", "Charades/STA"); others end it. */
+const JOINERS = new Set(['-', '.', '/', "'", '&', '+', ':']);
+
+const hasUpperOrDigit = (s: string) => /[A-Z0-9]/.test(s);
+
+function caseAccepts(surface: string, name: string, ambiguous: boolean | undefined): boolean {
+  if (ambiguous) return surface.replace(/[\s-]/g, '') === name.replace(/[\s-]/g, '');
+  // A capitalised or digit-bearing name must look like a name in the text too: "coco" in
+  // running lowercase text is not evidence of COCO.
+  return !hasUpperOrDigit(name) || hasUpperOrDigit(surface);
+}
+
+/**
+ * Longest-first scan. A match must start and end on word boundaries: "COCO" inside "COCO-Stuff"
+ * is not COCO, so a name followed by an attached hyphenated word is skipped.
+ */
+export function findNames<T extends NamedThing>(
+  text: string,
+  tokens: readonly Token[],
+  index: NameIndex<T>,
+  from = 0,
+  to = tokens.length - 1,
+): NameMatch<T>[] {
+  const out: NameMatch<T>[] = [];
+  let i = from;
+  while (i <= to) {
+    const t = tokens[i]!;
+    let best: NameMatch<T> | undefined;
+    if (/[A-Za-z0-9]/.test(t.text[0] ?? '')) {
+      let key = '';
+      for (let j = i; j <= Math.min(to, i + index.maxTokens); j++) {
+        const tj = tokens[j]!;
+        if (j > i && JOINERS.has(tj.text) === false && /^[A-Za-z0-9]/.test(tj.text) === false) break;
+        key += nameKey(tj.text);
+        if (!key || (j > i && JOINERS.has(tj.text))) continue;
+        let hits = index.byKey.get(key);
+        // Plural of an acronym: "KILTs".
+        if (!hits && /[A-Z]s$/.test(tj.text)) hits = index.byKey.get(key.slice(0, -1));
+        if (!hits) continue;
+        const next = tokens[j + 1];
+        const after = tokens[j + 2];
+        const attached = next && !next.spaced && next.text === '-' && after && !after.spaced && /^[A-Za-z0-9]/.test(after.text);
+        if (attached) continue;
+        const surface = text.slice(t.start, tj.end);
+        const hit = hits.find((h) => caseAccepts(surface, h.name, h.thing.ambiguous));
+        if (hit) best = { thing: hit.thing, name: hit.name, first: i, last: j };
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return out;
+}

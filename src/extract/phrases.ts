@@ -1,0 +1,97 @@
+/**
+ * Noun-phrase candidates for concepts and tasks, from part-of-speech tags: runs of modifiers ending
+ * in a noun ("transformer-based multi-task learning"), joined across "of" ("mixture of experts").
+ * Every sub-phrase that could name a thing is kept with its key; which ones become concepts is a
+ * corpus-level decision (resolve), since a phrase is a concept because papers share it.
+ */
+import { phraseKey } from './stem.ts';
+import type { AnalysedText, Token } from './text.ts';
+import { FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
+
+export interface PhraseCandidate {
+  key: string;
+  /** Token range in the analysed text. */
+  first: number;
+  last: number;
+  words: number;
+  /** A "<modifier> <noun>" pair whose modifier may name a paradigm ("multi-task" in "multi-task model"). */
+  modifierKey?: string;
+  /** First word is an adjective, participle or hyphenated compound (a paradigm name's shape). */
+  adjectival?: boolean;
+  /** Found by dropping one inner modifier ("graph convolutional neural networks" -> "graph neural networks"). */
+  gapped?: boolean;
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+const MODIFIER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+function isWord(t: Token): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9'-]*$/.test(t.text) && !/^\d+$/.test(t.text);
+}
+
+/** Gerunds and participles act as nouns and modifiers in terms: "learning", "pre-trained". */
+const isParticiple = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && t.lower.length > 4;
+const isHead = (t: Token) => isWord(t) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
+const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
+const isGenericWord = (t: Token) => GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower);
+
+/** Maximal chunks [first, last] of modifiers ending in a head, within one sentence. */
+export function nounChunks(t: AnalysedText): [number, number][] {
+  const chunks: [number, number][] = [];
+  const { tokens } = t;
+  let i = 0;
+  while (i < tokens.length) {
+    if (!canModify(tokens[i]!) && !isHead(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.sentence === tokens[i]!.sentence && (canModify(tokens[j + 1]!) || isHead(tokens[j + 1]!))) j++;
+    let last = j;
+    while (last >= i && !isHead(tokens[last]!)) last--;
+    if (last >= i) chunks.push([i, last]);
+    i = j + 1;
+  }
+  // "mixture of experts", "chain of thought": a short chunk, "of", a chunk.
+  const joined: [number, number][] = [];
+  for (let c = 0; c < chunks.length; c++) {
+    const [a, b] = chunks[c]!;
+    const next = chunks[c + 1];
+    if (next && next[0] === b + 2 && tokens[b + 1]!.lower === 'of' && b - a <= 1 && next[1] - next[0] <= 1) joined.push([a, next[1]]);
+  }
+  return [...chunks, ...joined];
+}
+
+/** Sub-phrases of every chunk that could name a concept or task, with their keys. */
+export function phraseCandidates(t: AnalysedText, maxWords = 4): PhraseCandidate[] {
+  const out: PhraseCandidate[] = [];
+  const { tokens } = t;
+  const words = (a: number, b: number) => tokens.slice(a, b + 1).map((x) => x.text);
+  for (const [first, last] of nounChunks(t)) {
+    for (let b = last; b >= first; b--) {
+      const head = tokens[b]!;
+      if (!isHead(head) || isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(head.stem)) continue;
+      for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
+        const start = tokens[a]!;
+        if (isGenericWord(start) || start.lower === 'of') continue;
+        if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
+        const adjectival = start.pos === 'ADJ' || isParticiple(start) || start.text.includes('-');
+        out.push({ key: phraseKey(words(a, b)), first: a, last: b, words: b - a + 1, adjectival });
+      }
+      // "graph convolutional neural networks" also says "graph neural networks".
+      if (b - first >= 2) {
+        for (let skip = first + 1; skip < b; skip++) {
+          const a = first;
+          if (isGenericWord(tokens[a]!) || b - a > maxWords) continue;
+          const ws = words(a, b).filter((_, idx) => a + idx !== skip);
+          out.push({ key: phraseKey(ws), first: a, last: b, words: ws.length, gapped: true });
+        }
+      }
+      // A one-word modifier before a noun may name a paradigm ("multi-task" in "multi-task model");
+      // resolve decides whether "<modifier> learning" is one.
+      if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
+        out.push({ key: phraseKey([tokens[b - 1]!.text, head.text]), first: b - 1, last: b, words: 2, modifierKey: phraseKey([tokens[b - 1]!.text]) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/** Word lists of scientific English used by the extractors (data in data/vocabulary.json). */
+import { readFileSync } from 'node:fs';
+
+interface VocabularyFile {
+  fillerNouns: string[];
+  genericModifiers: string[];
+  weakHeads: string[];
+  taskHeads: string[];
+  datasetCues: string[];
+  introduceVerbs: string[];
+  notDatasets: string[];
+}
+
+const file = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
+const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+
+export const FILLER_NOUNS = lower(file.fillerNouns);
+export const GENERIC_MODIFIERS = lower(file.genericModifiers);
+export const WEAK_HEADS = lower(file.weakHeads);
+export const TASK_HEADS = lower(file.taskHeads);
+export const DATASET_CUES = lower(file.datasetCues.filter((c) => !c.includes(' ')));
+export const INTRODUCE_VERBS = lower(file.introduceVerbs);
+/** Exact-case names that look like dataset names but are metrics, hardware or model families. */
+export const NOT_DATASETS = new Set(file.notDatasets);

@@ -1,0 +1,73 @@
+/**
+ * The ingest pipeline, top to bottom: read -> extract -> resolve -> build -> analyze.
+ * Everything after read is pure (records in, graph out), so the same records always give the same
+ * graph and the core runs in tests without files or services.
+ */
+import type { Diagnostic, PaperRecord } from './model/paper.ts';
+import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
+import { extractDocument } from './extract/document.ts';
+import { extractionContext } from './extract/context.ts';
+import { resolve } from './build/resolve.ts';
+import { buildGraph, type BuildPaper, type PaperGraph } from './build/graph.ts';
+import { paperId } from './build/paper-id.ts';
+import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
+
+export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
+
+export interface PipelineOptions extends AnalyzeOptions {
+  onProgress?(phase: Phase, done: number, total: number): void;
+}
+
+/** One node per paper: records with the same id (DOI, arXiv id, title) merge, keeping every source. */
+export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
+  const byId = new Map<string, BuildPaper>();
+  for (const r of records) {
+    const id = paperId(r);
+    const where = `${r.source.file}${r.source.line !== undefined ? `:${r.source.line}` : ''}`;
+    const prev = byId.get(id);
+    if (!prev) {
+      byId.set(id, { id, record: r, sources: [where] });
+      continue;
+    }
+    prev.sources.push(where);
+    // Keep the fuller record's fields; fill gaps from the other.
+    const base = prev.record.abstract.length >= r.abstract.length ? prev.record : r;
+    const other = base === r ? prev.record : r;
+    prev.record = { ...other, ...base, authors: base.authors?.length ? base.authors : other.authors };
+  }
+  return [...byId.values()];
+}
+
+/** From records to the analysed graph. */
+export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
+  const papers = mergeRecords(records);
+  const ctx = extractionContext();
+  const docs = papers.map((p, i) => {
+    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
+    return { id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractDocument(p.record.title, p.record.abstract, ctx) };
+  });
+  options.onProgress?.('extract', papers.length, papers.length);
+  options.onProgress?.('resolve', 0, 1);
+  const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey });
+  const graph = buildGraph(papers, resolved);
+  options.onProgress?.('analyze', 0, 1);
+  analyze(graph, options);
+  options.onProgress?.('analyze', 1, 1);
+  return graph;
+}
+
+export interface ReadResult {
+  records: PaperRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** The I/O edge: every input read, every problem kept as a diagnostic. */
+export async function readRecords(paths: string[], options: ReadInputsOptions = {}): Promise<ReadResult> {
+  const records: PaperRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for await (const item of readInputs(paths, options)) {
+    if (item.kind === 'paper') records.push(item.paper);
+    else diagnostics.push(item.diagnostic);
+  }
+  return { records, diagnostics };
+}
