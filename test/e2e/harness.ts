@@ -1,0 +1,71 @@
+/**
+ * The e2e harness: a snapshot (the real demo corpus through `papergraph ingest`, or the hand-written
+ * fixture), served by the real `papergraph serve` from the built app on a free loopback port.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { buildFixtureGraph } from '../fixtures/explorer-snapshot.ts';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const CORPUS = resolve(REPO, '..', 'shared', 'corpus', 'trending-papers.txt');
+export const SCREENSHOTS = join(REPO, 'test', 'e2e', 'screenshots');
+const CLI = join(REPO, 'bin', 'papergraph.js');
+
+export function requireBuiltApp(): void {
+  if (!existsSync(join(REPO, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+/** Ingests the demo corpus into a fresh folder with the real CLI; returns the folder. */
+export async function ingestCorpus(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'papergraph-e2e-corpus-'));
+  await promisify(execFile)(process.execPath, [CLI, 'ingest', CORPUS, '--out', out], { cwd: REPO, timeout: 170_000 }).catch((err: Error & { stderr?: string }) => {
+    throw new Error(`papergraph ingest failed: ${err.stderr || err.message}`);
+  });
+  if (!existsSync(join(out, 'graph.json'))) throw new Error(`papergraph ingest wrote no ${join(out, 'graph.json')}`);
+  return out;
+}
+
+/** A folder holding `text` as graph.json (the fixture snapshot by default). */
+export function writeSnapshot(text: string = JSON.stringify(buildFixtureGraph().export())): string {
+  const out = mkdtempSync(join(tmpdir(), 'papergraph-e2e-snap-'));
+  writeFileSync(join(out, 'graph.json'), text);
+  return out;
+}
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `papergraph serve <dir> --port 0` and waits for the URL it prints. */
+export function serve(dir: string): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((done, fail) => {
+    let stdout = '';
+    const timer = setTimeout(() => fail(new Error(`papergraph serve printed no URL in 30 s: ${stderr}`)), 30_000);
+    child.once('exit', (code) => fail(new Error(`papergraph serve exited with ${code}: ${stderr}`)));
+    child.stdout!.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const m = /papergraph explorer: (http:\/\/\S+)/.exec(stdout);
+      if (!m) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      done({
+        url: m[1]!,
+        stop: () =>
+          new Promise<void>((stopped) => {
+            if (child.exitCode !== null) return stopped();
+            child.once('exit', () => stopped());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
