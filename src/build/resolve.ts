@@ -7,7 +7,7 @@ import type { EdgeType, EntityKind, Evidence } from '../model/schema.ts';
 import type { Mention } from '../model/mention.ts';
 import type { DocExtraction, PhraseOccurrence, Span } from '../extract/document.ts';
 import { nameKey } from '../extract/name-index.ts';
-import { TASK_HEADS } from '../extract/vocabulary.ts';
+import { DATASET_CUES, TASK_HEADS } from '../extract/vocabulary.ts';
 
 export interface ResolveInput {
   id: string;
@@ -190,6 +190,8 @@ function resolveDatasets(docs: readonly ResolveInput[], o: ResolveOptions, entit
 
 interface PhraseStats {
   docs: Set<number>;
+  /** Occurrences where the phrase ends its noun phrase; a phrase never used as a head is only ever a modifier. */
+  asHead: number;
   adjectival: number;
   total: number;
   head: string;
@@ -207,9 +209,10 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
     for (const p of d.extraction.phrases) {
       if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) continue;
       let s = stats.get(p.key);
-      if (!s) stats.set(p.key, (s = { docs: new Set(), adjectival: 0, total: 0, head: p.head, words: p.words }));
+      if (!s) stats.set(p.key, (s = { docs: new Set(), asHead: 0, adjectival: 0, total: 0, head: p.head, words: p.words }));
       s.docs.add(i);
       s.total++;
+      if (p.isHead) s.asHead++;
       if (p.adjectival) s.adjectival++;
     }
   });
@@ -229,7 +232,7 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.docs.size >= minDf && s.docs.size <= Math.max(minDf, docs.length * 0.5))
+    else if (s.words >= 2 && s.asHead > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= Math.max(minDf, docs.length * 0.5))
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.

@@ -164,7 +164,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     discover(0, cueKind(cue), 0.9);
   }
 
-  return found
+  return dropExpansions(found, tokens)
     .sort((a, b) => a.first - b.first)
     .map((f) => {
       const first = tokens[f.first]!;
@@ -185,6 +185,22 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         role: roleOf(t, f.first, field),
       } satisfies Mention;
     });
+}
+
+/**
+ * "DWIE, the 'Deutsche Welle corpus for Information Extraction'": a multi-word name whose initials
+ * begin another name in the same sentence spells that name out; it is not a second dataset.
+ */
+function dropExpansions(found: Found[], tokens: readonly Token[]): Found[] {
+  return found.filter((f) => {
+    if (f.origin !== 'context' || f.last === f.first) return true;
+    const initials = tokens
+      .slice(f.first, f.last + 1)
+      .map((t) => t.text[0]!)
+      .join('');
+    const sentence = tokens[f.first]!.sentence;
+    return !found.some((o) => o !== f && tokens[o.first]!.sentence === sentence && o.first === o.last && tokens[o.first]!.text.replace(/[^A-Z]/g, '').startsWith(initials));
+  });
 }
 
 const SUBJECTS = new Set(['we', 'this', 'our', 'here']);

@@ -28,6 +28,8 @@ export interface PhraseOccurrence extends Span {
   /** Lowercase last word: tells a task ("... detection") from a concept. */
   head: string;
   adjectival: boolean;
+  /** The phrase ends its noun phrase here ("knowledge-intensive language" in "... language tasks" does not). */
+  isHead: boolean;
   gapped: boolean;
   /** Set when this is a "<modifier> <noun>" pair; holds the modifier's key. */
   modifierKey?: string;
@@ -75,6 +77,7 @@ export function extractDocument(title: string, abstract: string, ctx: DatasetCon
         words: c.words,
         head: t.tokens[c.last]!.lower,
         adjectival: c.adjectival ?? false,
+        isHead: c.isHead ?? false,
         gapped: c.gapped ?? false,
         ...(c.modifierKey ? { modifierKey: c.modifierKey } : {}),
       });
@@ -84,7 +87,7 @@ export function extractDocument(title: string, abstract: string, ctx: DatasetCon
       const bare = /[A-Z]s$/.test(tok.text) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.get(bare);
       if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
-        out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, gapped: false, viaAcronym: true });
+        out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, isHead: true, gapped: false, viaAcronym: true });
       } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text });
     }
   }

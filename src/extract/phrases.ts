@@ -6,7 +6,7 @@
  */
 import { phraseKey } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
-import { FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
+import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
 
 export interface PhraseCandidate {
   key: string;
@@ -16,6 +16,8 @@ export interface PhraseCandidate {
   words: number;
   /** A "<modifier> <noun>" pair whose modifier may name a paradigm ("multi-task" in "multi-task model"). */
   modifierKey?: string;
+  /** The phrase ends where its noun phrase ends: it is used as a head, not only as a modifier. */
+  isHead?: boolean;
   /** First word is an adjective, participle or hyphenated compound (a paradigm name's shape). */
   adjectival?: boolean;
   /** Found by dropping one inner modifier ("graph convolutional neural networks" -> "graph neural networks"). */
@@ -33,7 +35,19 @@ function isWord(t: Token): boolean {
 const isParticiple = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && t.lower.length > 4;
 const isHead = (t: Token) => isWord(t) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
 const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
-const isGenericWord = (t: Token) => GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower);
+const isGenericWord = (t: Token) => GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower);
+/** May this word start a phrase of `words` words? */
+const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower) ? words >= 3 : !isGenericWord(t));
+
+/** Words in a run; "Mixture-of-Experts" counts as the three words it is, "multi-task" as one. */
+function wordCount(tokens: readonly Token[], a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i <= b; i++) {
+    const parts = tokens[i]!.text.split('-').length;
+    n += parts >= 3 ? parts : 1;
+  }
+  return n;
+}
 
 /** Maximal chunks [first, last] of modifiers ending in a head, within one sentence. */
 export function nounChunks(t: AnalysedText): [number, number][] {
@@ -46,6 +60,11 @@ export function nounChunks(t: AnalysedText): [number, number][] {
       continue;
     }
     let j = i;
+    // A gerund opening a run is a verb ("Revisiting in-context learning"), not a modifier.
+    if (tokens[i]!.pos === 'VERB' && tokens[i]!.lower.endsWith('ing') && tokens[i + 1] && (canModify(tokens[i + 1]!) || isHead(tokens[i + 1]!))) {
+      i++;
+      continue;
+    }
     while (j + 1 < tokens.length && tokens[j + 1]!.sentence === tokens[i]!.sentence && (canModify(tokens[j + 1]!) || isHead(tokens[j + 1]!))) j++;
     let last = j;
     while (last >= i && !isHead(tokens[last]!)) last--;
@@ -70,27 +89,28 @@ export function phraseCandidates(t: AnalysedText, maxWords = 4): PhraseCandidate
   for (const [first, last] of nounChunks(t)) {
     for (let b = last; b >= first; b--) {
       const head = tokens[b]!;
-      if (!isHead(head) || isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(head.stem)) continue;
+      if (!isHead(head)) continue;
+      // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task
+      // fashion"); resolve decides whether "<modifier> learning" is one.
+      if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
+        out.push({ key: phraseKey([tokens[b - 1]!.text, head.text]), first: b - 1, last: b, words: 2, modifierKey: phraseKey([tokens[b - 1]!.text]) });
+      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(head.stem)) continue;
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
-        if (isGenericWord(start) || start.lower === 'of') continue;
+        if (!canStart(start, b - a + 1) || start.lower === 'of') continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
         const adjectival = start.pos === 'ADJ' || isParticiple(start) || start.text.includes('-');
-        out.push({ key: phraseKey(words(a, b)), first: a, last: b, words: b - a + 1, adjectival });
+        out.push({ key: phraseKey(words(a, b)), first: a, last: b, words: wordCount(tokens, a, b), adjectival, isHead: b === last });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {
         for (let skip = first + 1; skip < b; skip++) {
           const a = first;
-          if (isGenericWord(tokens[a]!) || b - a > maxWords) continue;
+          if (!canStart(tokens[a]!, b - a) || b - a > maxWords) continue;
           const ws = words(a, b).filter((_, idx) => a + idx !== skip);
           out.push({ key: phraseKey(ws), first: a, last: b, words: ws.length, gapped: true });
         }
       }
-      // A one-word modifier before a noun may name a paradigm ("multi-task" in "multi-task model");
-      // resolve decides whether "<modifier> learning" is one.
-      if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
-        out.push({ key: phraseKey([tokens[b - 1]!.text, head.text]), first: b - 1, last: b, words: 2, modifierKey: phraseKey([tokens[b - 1]!.text]) });
     }
   }
   return out;

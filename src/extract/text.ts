@@ -70,11 +70,51 @@ export function analyse(text: string): AnalysedText {
     cursor += w.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  const sentences: Sentence[] = spans.map(([first, last], s) => {
-    for (let i = first; i <= last; i++) out[i]!.sentence = s;
-    return { first, last, start: out[first]?.start ?? 0, end: out[last]?.end ?? 0 };
+  const sentenceOf = new Int32Array(out.length);
+  spans.forEach(([first, last], si) => sentenceOf.fill(si, first, last + 1));
+  const merged = mergeHyphenCompounds(out, sentenceOf, text);
+  const sentences: Sentence[] = [];
+  merged.forEach((tok, i) => {
+    const s = sentences[tok.sentence];
+    if (!s) sentences[tok.sentence] = { first: i, last: i, start: tok.start, end: tok.end };
+    else {
+      s.last = i;
+      s.end = tok.end;
+    }
   });
-  return { text, tokens: out, sentences };
+  // Renumber in case a merge swallowed a whole sentence boundary.
+  const dense = sentences.filter(Boolean);
+  dense.forEach((s, si) => {
+    for (let i = s.first; i <= s.last; i++) merged[i]!.sentence = si;
+  });
+  return { text, tokens: merged, sentences: dense };
+}
+
+/**
+ * wink splits some hyphenated words ("In-context" -> In, -, context) and not others ("Multi-Task");
+ * joining every unspaced word-hyphen-word run makes "few-shot", "Mixture-of-Experts" and "MS-COCO"
+ * one token each, whatever wink did. The compound takes the tag of its last part.
+ */
+function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: string): Token[] {
+  const out: Token[] = [];
+  const wordy = (t: Token | undefined) => !!t && /^[A-Za-z0-9]/.test(t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    t.sentence = sentenceOf[i]!;
+    let j = i;
+    while (tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced && wordy(tokens[j]) && wordy(tokens[j + 2]) && !tokens[j + 2]!.spaced) j += 2;
+    if (j > i) {
+      const last = tokens[j]!;
+      t.text = text.slice(t.start, last.end);
+      t.end = last.end;
+      t.lower = t.text.toLowerCase();
+      t.stem = stemWord(t.lower);
+      t.pos = last.pos === 'VERB' && !/(ing|ed)$/.test(last.lower) ? 'NOUN' : last.pos;
+    }
+    out.push(t);
+    i = j;
+  }
+  return out;
 }
 
 export function sentenceText(t: AnalysedText, sentence: number): string {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 interface VocabularyFile {
   fillerNouns: string[];
   genericModifiers: string[];
+  descriptiveModifiers: string[];
   weakHeads: string[];
   taskHeads: string[];
   datasetCues: string[];
@@ -15,7 +16,10 @@ const file = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.me
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
 export const FILLER_NOUNS = lower(file.fillerNouns);
+/** Words that never start a term: determiners, evaluative and relative adjectives ("novel", "existing"). */
 export const GENERIC_MODIFIERS = lower(file.genericModifiers);
+/** Adjectives that start terms of three words or more ("large language model") but not of two ("large model"). */
+export const DESCRIPTIVE_MODIFIERS = lower(file.descriptiveModifiers);
 export const WEAK_HEADS = lower(file.weakHeads);
 export const TASK_HEADS = lower(file.taskHeads);
 export const DATASET_CUES = lower(file.datasetCues.filter((c) => !c.includes(' ')));
