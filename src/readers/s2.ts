@@ -1,0 +1,97 @@
+/**
+ * Semantic Scholar, two shapes:
+ * - S2ORC metadata JSON Lines (paper_id, title, authors [{first, middle, last, suffix}], abstract,
+ *   year, arxiv_id, doi, venue, journal, mag_field_of_study, s2_url);
+ * - Graph API paper objects (paperId, corpusId, externalIds {DOI, ArXiv}, title, abstract, year,
+ *   authors [{authorId, name}], venue, publicationVenue, journal, url, fieldsOfStudy), as JSON Lines,
+ *   a JSON array, or an API response whose "data" array holds them.
+ */
+import type { SourceRef } from '../model/paper.ts';
+import { asString, asStringList, buildRecord, normaliseArxivId, normaliseDoi, parseYear } from './fields.ts';
+import { type JsonObject, readJsonLines, readJsonRecords, sniffJsonObject } from './json-records.ts';
+import { readableMath } from './latex.ts';
+import type { Reader } from './reader.ts';
+
+export const S2ORC_FORMAT = 's2orc';
+export const S2_FORMAT = 's2';
+
+function str(v: unknown): string | undefined {
+  const s = asString(v);
+  return s && s.trim() ? s.trim() : undefined;
+}
+
+export function convertS2orc(obj: JsonObject, source: SourceRef) {
+  const authors = Array.isArray(obj.authors)
+    ? (obj.authors as Array<Record<string, unknown>>).map((a) => {
+        const middle = Array.isArray(a?.middle) ? (a.middle as unknown[]).join(' ') : '';
+        return [a?.first, middle, a?.last, a?.suffix].filter((p) => typeof p === 'string' && p).join(' ');
+      })
+    : undefined;
+  const arxivId = normaliseArxivId(obj.arxiv_id);
+  return buildRecord(
+    {
+      title: str(obj.title),
+      abstract: typeof obj.abstract === 'string' ? readableMath(obj.abstract) : undefined,
+      authors,
+      year: parseYear(obj.year),
+      arxivId,
+      doi: normaliseDoi(obj.doi),
+      venue: str(obj.venue) ?? str(obj.journal),
+      url: str(obj.s2_url) ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined),
+      categories: asStringList(obj.mag_field_of_study),
+    },
+    source,
+    '"title"',
+  );
+}
+
+export function convertS2Paper(obj: JsonObject, source: SourceRef) {
+  const ext = (typeof obj.externalIds === 'object' && obj.externalIds ? obj.externalIds : {}) as Record<string, unknown>;
+  const pubVenue = obj.publicationVenue as { name?: unknown } | null | undefined;
+  const journal = obj.journal as { name?: unknown } | null | undefined;
+  const fields = asStringList(obj.fieldsOfStudy) ??
+    (Array.isArray(obj.s2FieldsOfStudy) ? asStringList((obj.s2FieldsOfStudy as Array<{ category?: unknown }>).map((f) => f?.category)) : undefined);
+  const arxivId = normaliseArxivId(ext.ArXiv);
+  return buildRecord(
+    {
+      title: str(obj.title),
+      abstract: typeof obj.abstract === 'string' ? readableMath(obj.abstract) : undefined,
+      authors: asStringList(obj.authors),
+      year: parseYear(obj.year) ?? parseYear(obj.publicationDate),
+      arxivId,
+      doi: normaliseDoi(ext.DOI),
+      venue: str(obj.venue) ?? str(pubVenue?.name) ?? str(journal?.name),
+      url: str(obj.url) ?? (typeof obj.paperId === 'string' ? `https://www.semanticscholar.org/paper/${obj.paperId}` : undefined),
+      categories: fields ? [...new Set(fields)] : undefined,
+    },
+    source,
+    '"title"',
+  );
+}
+
+/** A Graph API object: its own field names, camel-cased, that no other source uses together. */
+function looksLikeS2Paper(o: JsonObject): boolean {
+  return 'paperId' in o || 'corpusId' in o || ('externalIds' in o && 'title' in o);
+}
+
+export const s2orcReader: Reader = {
+  name: S2ORC_FORMAT,
+  description: 'Semantic Scholar S2ORC metadata, JSON Lines (paper_id, title, authors, abstract, s2_url)',
+  sniff(head) {
+    const o = sniffJsonObject(head);
+    return !!o && 'paper_id' in o && ('s2_url' in o || 'mag_field_of_study' in o || 'has_pdf_parse' in o || 'outbound_citations' in o);
+  },
+  read: (input) => readJsonLines(input, S2ORC_FORMAT, convertS2orc),
+};
+
+export const s2Reader: Reader = {
+  name: S2_FORMAT,
+  description: 'Semantic Scholar Graph API papers: JSON, JSON Lines, or a response with "data"',
+  sniff(head) {
+    const o = sniffJsonObject(head);
+    if (o) return looksLikeS2Paper(o);
+    // A pretty-printed document: look for the Graph API's key names near the top.
+    return /^\s*[[{]/.test(head) && /"paperId"\s*:/.test(head) && /"title"\s*:/.test(head);
+  },
+  read: (input) => readJsonRecords(input, S2_FORMAT, convertS2Paper),
+};
