@@ -53,7 +53,7 @@ export function classifyNeo4jError(err: unknown, where: { uri?: string; database
     return { kind: 'write-refused', code, message: `refused: ${err.message}`, detail };
   }
   if (err instanceof ClientTimeoutError || TIMEOUT_CODES.has(code)) {
-    return { kind: 'timeout', code, message: `the query was stopped by the timeout (${detail})`, detail };
+    return { kind: 'timeout', code, message: 'the query did not finish within the timeout and was stopped (raise it with --timeout)', detail };
   }
   if (UNREACHABLE_CODES.has(code)) {
     return {

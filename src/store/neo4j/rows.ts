@@ -112,7 +112,7 @@ export function planLoad(snapshot: Snapshot): LoadPlan {
     const props = toProps(node.attributes as unknown as Record<string, unknown>, NODE_SKIP);
     props.id = node.key;
     if (label === 'Paper' && typeof props.name === 'string') props.title = props.name;
-    const cluster = node.attributes.cluster;
+    const cluster = node.attributes?.cluster;
     if (typeof cluster === 'number' && Number.isInteger(cluster) && cluster >= 0) clusterOf.set(node.key, cluster);
     push(nodes, label, { id: node.key, props });
   });
