@@ -99,7 +99,9 @@ export function buildRecord(draft: Draft, source: SourceRef, titleField = 'title
   if (draft.year !== undefined) paper.year = draft.year;
   const authors = draft.authors?.map(displayAuthorName).filter(Boolean);
   if (authors?.length) paper.authors = authors;
-  if (draft.arxivId) paper.arxivId = draft.arxivId;
+  // arXiv's own DOIs (10.48550/arXiv.<id>) carry the arXiv id, which is what merging keys on.
+  const arxivId = draft.arxivId ?? (draft.doi?.startsWith('10.48550/arxiv.') ? normaliseArxivId(draft.doi.slice(15)) : undefined);
+  if (arxivId) paper.arxivId = arxivId;
   if (draft.doi) paper.doi = draft.doi;
   if (draft.url) paper.url = draft.url.trim();
   const venue = draft.venue ? squash(draft.venue) : '';
