@@ -104,6 +104,8 @@ export function renderConfig(spec: LocalServerSpec): string {
     'dbms.usage_report.enabled=false',
     // Keep the transaction logs of a development database small.
     'db.tx_log.rotation.retention_policy=2 files',
+    // Bolt waits 5 s for idle worker threads on shutdown by default; nothing here needs that.
+    'dbms.connector.bolt.unsupported_thread_pool_shutdown_wait_time=1s',
     '',
   ].join('\n');
 }
