@@ -37,3 +37,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line !== undefined ? `:${d.line}` : d.offset !== undefined ? ` (byte ${d.offset})` : '';
   return `${d.file}${where}: ${d.message}`;
 }
+
+/**
+ * One paper after cross-source merging (src/readers/merge.ts): the best of each field from every
+ * record that named it, `source` the first of them, `sources` all of them in input order.
+ */
+export interface MergedPaper extends PaperRecord {
+  sources: SourceRef[];
+}

@@ -120,7 +120,8 @@ function convert(s: string, math: boolean): string {
       } else if (name === 'sqrt') {
         const a = argument(s, next);
         if (a) {
-          out += `√(${convert(a.arg, true)})`;
+          const body = convert(a.arg, true);
+          out += [...body].length > 1 ? `√(${body})` : `√${body}`;
           next = a.next;
         }
       } else if (name in SYMBOLS) {
