@@ -192,11 +192,12 @@ DELETE r
 RETURN DISTINCT label, toString(t.id) AS id`;
 }
 
+/** An entity the snapshot no longer names, left with no link but its own cluster membership. */
 function deleteOrphansQuery(l: Label): string {
   return `UNWIND $rows AS row
 MATCH (n:${label(l)} {id: row.id})
-WHERE NOT (n)--()
-DELETE n`;
+WHERE NOT EXISTS { MATCH (n)-[r]-() WHERE type(r) <> 'IN_CLUSTER' OR startNode(r) <> n }
+DETACH DELETE n`;
 }
 
 function toNeo4j(v: string | number): unknown {

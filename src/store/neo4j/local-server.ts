@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT } from './config.ts';
@@ -184,6 +185,9 @@ export async function startLocalServer(spec: LocalServerSpec, options: { timeout
     await waitForBolt(spec, password, options.timeoutMs ?? 60_000, existing);
     return { ...localServerInfo(spec), alreadyRunning: true, password, startMs: Date.now() - t0 };
   }
+  for (const port of [spec.boltPort, spec.httpPort]) {
+    if (await portAnswers(port)) throw new Error(`port ${port} on 127.0.0.1 is already in use by another process (another Neo4j?); stop it or choose other ports`);
+  }
   const consoleLog = openSync(join(spec.home, 'logs', 'console.log'), 'a');
   const child = spawn(
     'java',
@@ -225,6 +229,17 @@ async function waitForBolt(spec: LocalServerSpec, password: string, timeoutMs: n
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s (${last}); see ${join(spec.home, 'logs')}`);
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function readLog(spec: LocalServerSpec): string {
