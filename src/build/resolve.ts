@@ -200,6 +200,9 @@ interface PhraseStats {
 
 function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entities: Map<string, Entity>, links: LinkTable, names: Names): void {
   const minDf = o.minConceptDf ?? Math.max(2, Math.round(docs.length / 2000));
+  // In a large corpus a phrase in over half the papers is background, not a concept; a handful of
+  // papers is too few to say so.
+  const maxDf = docs.length >= 50 ? docs.length * 0.5 : Infinity;
   const datasetKeys = new Set<string>();
   for (const e of entities.values()) for (const n of [e.name, ...e.aliases]) datasetKeys.add(nameKey(n));
 
@@ -232,7 +235,7 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.asHead > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= Math.max(minDf, docs.length * 0.5))
+    else if (s.words >= 2 && s.asHead > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.

@@ -1,7 +1,7 @@
 /** The gazetteers turned into the indexes the extractors scan with; built once per process. */
 import { DATASET_ENTRIES, MODEL_ENTRIES, TASK_ENTRIES, type GazetteerEntry, type TaskEntry } from './gazetteer.ts';
 import type { DatasetContext, DatasetThing } from './datasets.ts';
-import { buildNameIndex } from './name-index.ts';
+import { buildNameIndex, nameKey } from './name-index.ts';
 import { phraseKey } from './stem.ts';
 import type { GazetteerDataset, GazetteerTask } from '../build/resolve.ts';
 
@@ -25,9 +25,11 @@ export function extractionContext(): ExtractionContext {
   for (const t of TASK_ENTRIES) for (const n of [t.name, ...t.aliases]) tasksByKey.set(phraseKey(n.split(/\s+/)), t);
   cached = {
     datasets: buildNameIndex(datasets),
-    models: buildNameIndex(MODEL_ENTRIES.map((m) => ({ id: m.name, names: [m.name, ...m.aliases] }))),
-    // Only acronym-like task names guard against dataset discovery ("NER" is no dataset).
-    tasks: buildNameIndex(TASK_ENTRIES.map((t) => ({ id: t.id, names: [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n)) }))),
+    // Model names of one token ("BERT", "LLaMA-2") and acronym task names ("NER") are never datasets.
+    notDatasetKeys: new Set([
+      ...MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]).map(nameKey),
+      ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
+    ]),
     datasetsById: new Map(DATASET_ENTRIES.map((e) => [e.id, e])),
     tasksByKey,
   };

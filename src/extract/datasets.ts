@@ -15,8 +15,8 @@ export interface DatasetThing extends NamedThing {
 
 export interface DatasetContext {
   datasets: NameIndex<DatasetThing>;
-  models: NameIndex<NamedThing>;
-  tasks: NameIndex<NamedThing>;
+  /** Keys of names that are never datasets: models ("BERT", "LLaMA-2") and task acronyms ("NER"). */
+  notDatasetKeys: ReadonlySet<string>;
 }
 
 const isCue = (t: Token | undefined) => !!t && DATASET_CUES.has(t.lower);
@@ -56,8 +56,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     found.push(f);
   };
 
-  for (const m of findNames(text, tokens, ctx.models)) for (let i = m.first; i <= m.last; i++) taken[i] = 2;
-  for (const m of findNames(text, tokens, ctx.tasks)) for (let i = m.first; i <= m.last; i++) taken[i] ||= 2;
+  for (let i = 0; i < tokens.length; i++) if (ctx.notDatasetKeys.has(tokens[i]!.key)) taken[i] = 2;
 
   const gazetteer = findNames(text, tokens, ctx.datasets).filter((m) => !taken[m.first]);
   const sentenceHasCue = (s: number) => {
@@ -106,7 +105,9 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
       else {
         let first = prev;
         while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
-        if (isCapitalised(tokens[prev]!) && !taken[prev] && first < prev && first !== t.sentences[tok.sentence]!.first)
+        // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
+        // sentence is no evidence of a name.
+        if (isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
           take({ first, last: prev, kind, confidence: 0.7, origin: 'context' });
       }
     }
@@ -121,6 +122,18 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
         while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
       }
+    }
+  }
+
+  // "TinyFooBench, a new reading benchmark": a coined name in apposition to a cue noun.
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!candidate(i) || tokens[i + 1]!.text !== ',' || !['a', 'an', 'the'].includes(tokens[i + 2]!.lower)) continue;
+    for (let k = i + 3; k <= i + 8 && tokens[k] && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+      if (isCue(tokens[k])) {
+        discover(i, cueKind(tokens[k]!), 0.75);
+        break;
+      }
+      if (tokens[k]!.pos === 'VERB' || tokens[k]!.text === ',') break;
     }
   }
 

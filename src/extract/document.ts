@@ -5,7 +5,8 @@
  */
 import type { Mention } from '../model/mention.ts';
 import { findAcronyms } from './acronyms.ts';
-import { findDatasetMentions, isNameLike, type DatasetContext } from './datasets.ts';
+import { findDatasetMentions, isNameLike } from './datasets.ts';
+import type { ExtractionContext } from './context.ts';
 import { phraseCandidates } from './phrases.ts';
 import { phraseKey } from './stem.ts';
 import { analyse, type AnalysedText } from './text.ts';
@@ -52,7 +53,7 @@ function spanOf(t: AnalysedText, field: Field, first: number, last: number): Spa
   return { field, start: a.start, end: t.tokens[last]!.end, sentenceStart: s.start, sentenceEnd: s.end };
 }
 
-export function extractDocument(title: string, abstract: string, ctx: DatasetContext): DocExtraction {
+export function extractDocument(title: string, abstract: string, ctx: ExtractionContext): DocExtraction {
   const fields: [Field, AnalysedText][] = [
     ['title', analyse(title)],
     ['abstract', analyse(abstract)],
@@ -70,22 +71,33 @@ export function extractDocument(title: string, abstract: string, ctx: DatasetCon
   const out: DocExtraction = { datasets: [], phrases: [], names: [], acronyms };
   for (const [field, t] of fields) {
     out.datasets.push(...findDatasetMentions(t, field, ctx, defined));
-    for (const c of phraseCandidates(t)) {
-      out.phrases.push({
-        ...spanOf(t, field, c.first, c.last),
+    const keepSingle = (key: string) => ctx.tasksByKey.has(key);
+    for (const c of phraseCandidates(t, keepSingle)) {
+      const first = t.tokens[c.first]!;
+      const sentence = t.sentences[first.sentence]!;
+      const occ: PhraseOccurrence = {
+        field,
+        start: first.start,
+        end: t.tokens[c.last]!.end,
+        sentenceStart: sentence.start,
+        sentenceEnd: sentence.end,
         key: c.modifierKey ?? c.key,
         words: c.words,
         head: t.tokens[c.last]!.lower,
         adjectival: c.adjectival ?? false,
         isHead: c.isHead ?? false,
         gapped: c.gapped ?? false,
-        ...(c.modifierKey ? { modifierKey: c.modifierKey } : {}),
-      });
+      };
+      if (c.modifierKey) occ.modifierKey = c.modifierKey;
+      out.phrases.push(occ);
     }
     for (let i = 0; i < t.tokens.length; i++) {
       const tok = t.tokens[i]!;
-      const bare = /[A-Z]s$/.test(tok.text) ? tok.text.slice(0, -1) : tok.text;
-      const def = acronyms.get(bare);
+      const c0 = tok.text.charCodeAt(0);
+      // Acronyms and coined names start with a letter and hold a capital somewhere.
+      if (!(c0 >= 65 && c0 <= 90) && !/[A-Z]/.test(tok.text)) continue;
+      const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
+      const def = acronyms.size ? acronyms.get(bare) : undefined;
       if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
         out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, isHead: true, gapped: false, viaAcronym: true });
       } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text });

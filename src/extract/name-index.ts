@@ -4,6 +4,9 @@
  * and "Microsoft COCO" all reach the COCO entry, "NYUDv2" and "NYUD-v2" reach NYU Depth v2.
  */
 import type { Token } from './text.ts';
+import { nameKey } from './name-key.ts';
+
+export { nameKey };
 
 export interface NamedThing {
   id: string;
@@ -14,6 +17,8 @@ export interface NamedThing {
 
 export interface NameIndex<T extends NamedThing> {
   byKey: Map<string, { thing: T; name: string }[]>;
+  /** Every leading part of every key, so a scan stops as soon as no name can follow. */
+  prefixes: Set<string>;
   maxTokens: number;
 }
 
@@ -22,17 +27,6 @@ export interface NameMatch<T> {
   name: string;
   first: number;
   last: number;
-}
-
-/**
- * Key for comparing names: lowercase, accents, spaces, hyphens and apostrophes dropped; dots,
- * slashes and plus signs kept because they carry meaning ("SQuAD 1.1", "CNN/DM", "RefCOCO+").
- */
-export function nameKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9.+/]/g, '');
 }
 
 export function buildNameIndex<T extends NamedThing>(things: readonly T[]): NameIndex<T> {
@@ -49,7 +43,9 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
       maxTokens = Math.max(maxTokens, name.split(/(?=[-\s./])|(?<=[-\s./])/).filter((p) => p.trim()).length + 1);
     }
   }
-  return { byKey, maxTokens };
+  const prefixes = new Set<string>();
+  for (const key of byKey.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
+  return { byKey, prefixes, maxTokens };
 }
 
 /** Characters that may sit inside a name ("MS-COCO", "GPT-3.5", "Charades/STA"); others end it. */
@@ -85,7 +81,8 @@ export function findNames<T extends NamedThing>(
       for (let j = i; j <= Math.min(to, i + index.maxTokens); j++) {
         const tj = tokens[j]!;
         if (j > i && JOINERS.has(tj.text) === false && /^[A-Za-z0-9]/.test(tj.text) === false) break;
-        key += nameKey(tj.text);
+        key += tj.key;
+        if (key && !index.prefixes.has(key) && !(/[A-Z]s$/.test(tj.text) && index.byKey.has(key.slice(0, -1)))) break;
         if (!key || (j > i && JOINERS.has(tj.text))) continue;
         let hits = index.byKey.get(key);
         // Plural of an acronym: "KILTs".

@@ -82,7 +82,7 @@ export function nounChunks(t: AnalysedText): [number, number][] {
 }
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
-export function phraseCandidates(t: AnalysedText, maxWords = 4): PhraseCandidate[] {
+export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => boolean = () => true, maxWords = 4): PhraseCandidate[] {
   const out: PhraseCandidate[] = [];
   const { tokens } = t;
   const words = (a: number, b: number) => tokens.slice(a, b + 1).map((x) => x.text);
@@ -99,8 +99,13 @@ export function phraseCandidates(t: AnalysedText, maxWords = 4): PhraseCandidate
         const start = tokens[a]!;
         if (!canStart(start, b - a + 1) || start.lower === 'of') continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
+        const n = wordCount(tokens, a, b);
+        const key = phraseKey(words(a, b));
+        // One word is a concept only if it names a known task ("summarization"); most single
+        // words are too vague to link papers, and skipping them halves the work.
+        if (n === 1 && !keepSingle(key)) continue;
         const adjectival = start.pos === 'ADJ' || isParticiple(start) || start.text.includes('-');
-        out.push({ key: phraseKey(words(a, b)), first: a, last: b, words: wordCount(tokens, a, b), adjectival, isHead: b === last });
+        out.push({ key, first: a, last: b, words: n, adjectival, isHead: b === last });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {

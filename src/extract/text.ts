@@ -6,6 +6,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { stemWord } from './stem.ts';
+import { nameKey } from './name-key.ts';
 
 export interface Token {
   text: string;
@@ -16,6 +17,8 @@ export interface Token {
   /** Light stem of the lowercase word (see stem.ts), used to compare phrases. */
   stem: string;
   lower: string;
+  /** Name-comparison key of the token (see name-index.ts nameKey), computed once. */
+  key: string;
   /** Index of the sentence this token belongs to. */
   sentence: number;
   /** Whitespace precedes the token (false inside "MS-COCO" or "(MTL"). */
@@ -63,6 +66,7 @@ export function analyse(text: string): AnalysedText {
       end: cursor + w.length,
       pos: pos[i]!,
       stem: stemWord(lower),
+      key: nameKey(w),
       lower,
       sentence: 0,
       spaced: spaces[i]!.length > 0 || i === 0,
@@ -109,6 +113,7 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
       t.end = last.end;
       t.lower = t.text.toLowerCase();
       t.stem = stemWord(t.lower);
+      t.key = nameKey(t.text);
       t.pos = last.pos === 'VERB' && !/(ing|ed)$/.test(last.lower) ? 'NOUN' : last.pos;
     }
     out.push(t);
