@@ -22,7 +22,9 @@ export function layout(view: Graph, clusterOf: ReadonlyMap<string, number>, opti
     view.setNodeAttribute(id, 'y', radius * Math.sin(angle) + (rand() - 0.5) * radius * 0.3);
   });
   if (view.order > 1) {
-    const iterations = options.iterations ?? (view.order > 20_000 ? 60 : view.order > 2_000 ? 150 : 400);
+    // A budget of work rather than a fixed count: small maps get a fully settled layout, a
+    // 100,000-paper corpus a rougher one in bounded time (the explorer can refine it live).
+    const iterations = options.iterations ?? Math.max(15, Math.min(400, Math.round(1.5e6 / (view.order + view.size))));
     forceAtlas2.assign(view, {
       iterations,
       getEdgeWeight: 'weight',

@@ -154,9 +154,12 @@ function resolveDatasets(docs: readonly ResolveInput[], o: ResolveOptions, entit
   };
   // Names recognised from context in one paper are recognised in every other paper that writes them.
   const coined = new Map<string, { kind: EntityKind; confidence: number }>();
+  // A short form some paper defines as something else ("generative adversarial networks (GAN)")
+  // is not a dataset name anywhere.
+  const definedElsewhere = new Set(docs.flatMap((d) => [...d.extraction.acronyms.keys()]));
   for (const d of docs)
     for (const m of d.extraction.datasets)
-      if (!m.gazetteerId) {
+      if (!m.gazetteerId && !definedElsewhere.has(m.surface)) {
         const prev = coined.get(m.surface);
         if (!prev || prev.confidence < m.confidence) coined.set(m.surface, { kind: m.kind, confidence: m.confidence });
       }
@@ -177,7 +180,7 @@ function resolveDatasets(docs: readonly ResolveInput[], o: ResolveOptions, entit
       names.add(id, m.surface);
       links.add(d.id, id, m.role ?? 'EVALUATED_ON', evidenceOf(d, m), m.confidence);
     };
-    for (const m of d.extraction.datasets) if (!m.gazetteerId || o.datasets.has(m.gazetteerId)) link(m);
+    for (const m of d.extraction.datasets) if (m.gazetteerId ? o.datasets.has(m.gazetteerId) : coinedIds.has(m.surface)) link(m);
     for (const n of d.extraction.names) {
       const c = coined.get(n.text);
       if (!c || seenHere.has(n.text)) continue;

@@ -7,7 +7,7 @@ import type { EntityKind } from '../model/schema.ts';
 import type { DatasetRole, Mention, MentionOrigin } from '../model/mention.ts';
 import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
 import type { AnalysedText, Token } from './text.ts';
-import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, NOT_DATASETS } from './vocabulary.ts';
+import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
 
 export interface DatasetThing extends NamedThing {
   kind: 'dataset' | 'benchmark' | 'environment';
@@ -26,12 +26,17 @@ const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Be
 /** A token that looks like a coined name: "HumSet", "SODA10M", "DWIE", "nuScenes", "Charades-STA". */
 export function isNameLike(t: Token): boolean {
   const s = t.text;
-  if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s)) return false;
+  if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s) || isLanguage(s)) return false;
+  // "Multi-Domain", "Real-World": a Title-Case compound of ordinary words, not a coined name.
+  if (s.includes('-') && s.split('-').every((part) => /^[A-Z]?[a-z]+$/.test(part))) return false;
   return /[a-z].*[A-Z]|[A-Z].*[A-Z]/.test(s) || (/[0-9]/.test(s) && /[A-Za-z]{2}/.test(s));
 }
 
+/** "English", "Python", "German-English": languages name the data, not a dataset. */
+const isLanguage = (s: string) => s.split('-').every((part) => LANGUAGES.has(part));
+
 /** A capitalised word that can be part of a multi-word name before a cue ("Natural Questions dataset"). */
-const isCapitalised = (t: Token) => /^[A-Z][A-Za-z0-9-]*$/.test(t.text) && !GENERIC_MODIFIERS.has(t.lower);
+const isCapitalised = (t: Token) => /^[A-Z][A-Za-z0-9-]*$/.test(t.text) && !GENERIC_MODIFIERS.has(t.lower) && !NOT_DATASETS.has(t.text) && !isLanguage(t.text);
 
 const COORD = new Set([',', 'and', 'or', '&']);
 const LIST_OPENERS = new Set(['(', ':']);

@@ -56,8 +56,10 @@ const hasUpperOrDigit = (s: string) => /[A-Z0-9]/.test(s);
 function caseAccepts(surface: string, name: string, ambiguous: boolean | undefined): boolean {
   if (ambiguous) return surface.replace(/[\s-]/g, '') === name.replace(/[\s-]/g, '');
   // A capitalised or digit-bearing name must look like a name in the text too: "coco" in
-  // running lowercase text is not evidence of COCO.
-  return !hasUpperOrDigit(name) || hasUpperOrDigit(surface);
+  // running lowercase text is not evidence of COCO, nor "Multiple" of MultiPL-E.
+  if (!hasUpperOrDigit(name)) return true;
+  const capitals = (s: string) => s.replace(/[^A-Z]/g, '').length;
+  return hasUpperOrDigit(surface) && capitals(surface) >= Math.min(2, capitals(name));
 }
 
 /**

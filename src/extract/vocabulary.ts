@@ -10,6 +10,7 @@ interface VocabularyFile {
   datasetCues: string[];
   introduceVerbs: string[];
   notDatasets: string[];
+  languages: string[];
 }
 
 const file = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
@@ -26,3 +27,5 @@ export const DATASET_CUES = lower(file.datasetCues.filter((c) => !c.includes(' '
 export const INTRODUCE_VERBS = lower(file.introduceVerbs);
 /** Exact-case names that look like dataset names but are metrics, hardware or model families. */
 export const NOT_DATASETS = new Set(file.notDatasets);
+/** Natural and programming languages: "an English corpus", "German-English", "a Python dataset". */
+export const LANGUAGES = new Set(file.languages);
