@@ -44,7 +44,10 @@ function toItems(r: ReadItem | ReadItem[]): ReadItem[] {
 /** True when the first non-blank line of the head is a complete JSON value (JSON Lines, or one-line JSON). */
 export function firstLineIsJson(head: string): JsonObject | unknown[] | undefined {
   const line = head.split('\n').find((l) => l.trim() !== '');
-  if (!line) return undefined;
+  return line === undefined ? undefined : parseLine(line);
+}
+
+function parseLine(line: string): JsonObject | unknown[] | undefined {
   try {
     const v: unknown = JSON.parse(line);
     return isObject(v) || Array.isArray(v) ? v : undefined;
@@ -53,12 +56,19 @@ export function firstLineIsJson(head: string): JsonObject | unknown[] | undefine
   }
 }
 
-/** The first record-like object of a JSON head (first line, or the first object of a document). */
+/**
+ * The first record-like object among the first few lines of the head, so that JSON Lines whose
+ * first line is broken are still recognised (the broken line is then reported, not the file).
+ */
 export function sniffJsonObject(head: string): JsonObject | undefined {
-  const first = firstLineIsJson(head);
-  if (first) {
-    for (const r of unwrap(first)) return r.obj;
-    return undefined;
+  const lines = head.split('\n').filter((l) => l.trim() !== '').slice(0, 5);
+  for (const line of lines) {
+    const v = parseLine(line);
+    if (v) {
+      for (const r of unwrap(v)) return r.obj;
+      return undefined;
+    }
+    if (!/^\s*\{/.test(line)) return undefined;
   }
   return undefined;
 }
@@ -233,5 +243,7 @@ export function readJsonRecords(input: ReaderInput, format: string, convert: Jso
   const head = decodeHead(input.head);
   const first = firstLineIsJson(head);
   const lines = head.split('\n').filter((l) => l.trim()).length;
-  return first && (lines > 1 || isObject(first)) ? readJsonLines(input, format, convert) : readJsonDocument(input, format, convert);
+  // One object per line (even if the first line is broken) is JSON Lines; anything else a document.
+  const jsonLines = first ? lines > 1 || isObject(first) : sniffJsonObject(head) !== undefined;
+  return jsonLines ? readJsonLines(input, format, convert) : readJsonDocument(input, format, convert);
 }

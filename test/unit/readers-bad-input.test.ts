@@ -24,6 +24,19 @@ describe('malformed JSON', () => {
     expect(formatDiagnostic(errors[0]!)).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: malformed JSON`));
   });
 
+  it('a broken first line does not hide the format of the lines after it', async () => {
+    const lines = readFileSync(shared('data', 'real-formats', 'arxiv-kaggle-snapshot-head200.jsonl'), 'utf8').split('\n').slice(0, 4);
+    lines[0] = lines[0]!.slice(0, 50);
+    const f = write('first-broken.jsonl', lines.join('\n'));
+    const { papers, errors } = await readAll([f]);
+    expect(papers.map((p) => [p.arxivId, p.source.format])).toEqual([
+      ['0704.0002', 'arxiv-jsonl'],
+      ['0704.0003', 'arxiv-jsonl'],
+      ['0704.0004', 'arxiv-jsonl'],
+    ]);
+    expect(errors.map((e) => e.line)).toEqual([1]);
+  });
+
   it('a JSON line that is not an object, and a record without title', async () => {
     const f = write('odd.jsonl', '{"title": "Fine Paper", "abstract": "Fine."}\n[1, 2]\n{"abstract": "No title here."}\n');
     const { papers, errors } = await readAll([f]);
