@@ -4,7 +4,7 @@
  * (missing path, unusable file, unknown format, a reader's stream error such as a truncated gzip)
  * into one Diagnostic naming the file, then goes on with the next file.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, ReadItem } from '../model/paper.ts';
 import { decodeHead } from './decode.ts';
@@ -54,13 +54,17 @@ export interface ReadInputsOptions {
 type Expanded = { file: string; size: number } | { diagnostic: Diagnostic };
 
 /** Files of a folder, recursively, sorted by name so runs are repeatable; dotfiles and dot-folders skipped. */
-async function* walk(dir: string): AsyncGenerator<Expanded> {
+async function* walk(dir: string, seen: Set<string> = new Set()): AsyncGenerator<Expanded> {
+  // A symlink back up the tree would recurse forever: visit each real folder once.
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(dir, e.name);
     const st = await stat(full).catch(() => null);
-    if (st?.isDirectory()) yield* walk(full);
+    if (st?.isDirectory()) yield* walk(full, seen);
     else yield { file: full, size: st?.size ?? 0 };
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,14 @@ describe('readInputs: folders, formats, progress', () => {
     writeFileSync(join(dir, '.dot.txt'), SMALL.replace('Pointer', 'Dot'));
     const { papers } = await readAll([dir]);
     expect(papers.map((p) => p.title)).toEqual(['Alpha Networks', 'Bravo Networks', 'Charlie Networks']);
+  });
+
+  it('follows a symlink loop only once', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), SMALL);
+    symlinkSync(dir, join(dir, 'loop'));
+    const { papers } = await readAll([dir]);
+    expect(papers).toHaveLength(1);
   });
 
   it('reports an empty folder', async () => {
