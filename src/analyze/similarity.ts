@@ -24,7 +24,7 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   const topK = options.topK ?? 5;
   const papers = g.filterNodes((_, a) => a.kind === 'Paper');
   const n = papers.length;
-  const maxDf = options.maxEntityDf ?? Math.max(50, Math.ceil(n * 0.05));
+  const maxDf = options.maxEntityDf ?? Math.max(30, Math.min(500, Math.ceil(n * 0.02)));
   const entitiesOf = new Map<string, string[]>();
   const df = new Map<string, number>();
   for (const p of papers) {

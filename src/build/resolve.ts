@@ -164,10 +164,12 @@ function resolveDatasets(docs: readonly ResolveInput[], o: ResolveOptions, entit
         if (!prev || prev.confidence < m.confidence) coined.set(m.surface, { kind: m.kind, confidence: m.confidence });
       }
   const coinedIds = new Map<string, string>();
+  // Spellings that differ only in case or punctuation ("HumSet", "Humset") share one node.
+  const idBySlug = new Map<string, string>();
   for (const [surface, c] of [...coined.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const key = nameKey(surface);
-    const existing = [...coinedIds.values()].find((id) => id.endsWith(`:${slug(surface)}`));
-    const id = existing ?? datasetEntityId(c.kind, slug(surface) || key);
+    const key = slug(surface) || nameKey(surface);
+    const id = idBySlug.get(key) ?? datasetEntityId(c.kind, key);
+    idBySlug.set(key, id);
     coinedIds.set(surface, id);
     if (!entities.has(id)) entities.set(id, { id, kind: c.kind, name: surface, aliases: [], confidence: c.confidence, partOf: [] });
     else entities.get(id)!.confidence = Math.max(entities.get(id)!.confidence, c.confidence);
@@ -242,18 +244,16 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.
-  for (const [key, v] of [...vocab.entries()]) {
-    if (o.tasksByKey.has(key)) continue;
-    const s = stats.get(key)!;
-    for (const [other] of vocab) {
-      if (other === key || other.length >= key.length || !key.includes(other)) continue;
-      const so = stats.get(other);
-      if (so && so.docs.size === s.docs.size && [...s.docs].every((x) => so.docs.has(x))) {
-        vocab.delete(key);
-        break;
-      }
-    }
-    void v;
+  // Only phrases with the same paper set can be such pairs, so compare within those groups.
+  const bySignature = new Map<string, string[]>();
+  for (const key of vocab.keys()) {
+    const signature = [...stats.get(key)!.docs].join(',');
+    (bySignature.get(signature) ?? bySignature.set(signature, []).get(signature)!).push(key);
+  }
+  for (const group of bySignature.values()) {
+    if (group.length < 2) continue;
+    for (const key of group)
+      if (!o.tasksByKey.has(key) && group.some((other) => other.length < key.length && key.includes(other))) vocab.delete(key);
   }
   // Paradigms named by their modifier: "multi-task learning" is also meant by "multi-task model".
   const paradigms = new Map<string, string>();

@@ -1,0 +1,77 @@
+/**
+ * Ingest throughput on a generated corpus shaped like the real abstracts (scripts/generate-corpus.ts),
+ * against two baselines measured in the same run on the same text:
+ *   - tokenize + tag: wink-nlp reading and POS-tagging title and abstract, nothing else;
+ *   - extraction: the per-paper extractor alone (what the issue's 1,500 abstracts/s goal is about).
+ * BENCH_PAPERS sets the corpus size (default 100,000).
+ */
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { generateCorpus, type SyntheticPaper } from '../generate-corpus.ts';
+import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
+import { extractDocument } from '../../src/extract/document.ts';
+import { extractionContext } from '../../src/extract/context.ts';
+import { writeSnapshot } from '../../src/store/snapshot.ts';
+
+const mb = (bytes: number) => `${(bytes / (1 << 20)).toFixed(0)} MB`;
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+export async function run(): Promise<void> {
+  const n = Number(process.env.BENCH_PAPERS ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
+  const file = join(dir, 'corpus.jsonl');
+  const papers: SyntheticPaper[] = [];
+  const out = createWriteStream(file);
+  for (const p of generateCorpus(n, 1)) {
+    papers.push(p);
+    if (!out.write(`${JSON.stringify(p)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  console.log(`corpus: ${n.toLocaleString('en-US')} generated abstracts, ${Math.round(papers.reduce((s, p) => s + p.abstract.length, 0) / n)} characters on average`);
+
+  // Baseline 1: only tokenize and tag, as the extractor's own first step does.
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  let t = performance.now();
+  for (const p of papers) {
+    nlp.readDoc(p.title).tokens().out(its.pos);
+    const d = nlp.readDoc(p.abstract);
+    d.tokens().out(its.pos);
+    d.sentences().out(its.span);
+  }
+  const tagMs = performance.now() - t;
+
+  // Extraction alone, per paper.
+  const ctx = extractionContext();
+  t = performance.now();
+  for (const p of papers) extractDocument(p.title, p.abstract, ctx);
+  const extractMs = performance.now() - t;
+  papers.length = 0;
+
+  // The whole ingest from the file: read, extract, resolve, build, analyze, write.
+  t = performance.now();
+  const { records } = await readRecords([file]);
+  const readMs = performance.now() - t;
+  const graph = buildKnowledgeGraph(records);
+  await writeSnapshot(dir, graph);
+  const ingestMs = performance.now() - t;
+  const peak = process.resourceUsage().maxRSS * 1024;
+
+  const rows: [string, number, number][] = [
+    ['tokenize + tag only (wink-nlp)', tagMs, rate(n, tagMs)],
+    ['extraction per paper', extractMs, rate(n, extractMs)],
+    ['read only (JSON Lines reader)', readMs, rate(n, readMs)],
+    ['full ingest (read ... write)', ingestMs, rate(n, ingestMs)],
+  ];
+  for (const [label, ms, r] of rows) console.log(`${label.padEnd(34)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${r.toLocaleString('en-US').padStart(7)} papers/s`);
+  console.log(`extraction / tokenize+tag speed: ${(tagMs / extractMs).toFixed(2)}  (goal >= 0.5)`);
+  console.log(`full ingest / tokenize+tag speed: ${(tagMs / ingestMs).toFixed(2)}`);
+  console.log(`graph: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size.toLocaleString('en-US')} edges, ${graph.getAttribute('clusters').length} clusters`);
+  console.log(`peak memory (max RSS of the process): ${mb(peak)}`);
+  rmSync(dir, { recursive: true, force: true });
+}
