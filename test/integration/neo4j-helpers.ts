@@ -3,7 +3,6 @@
  * suites which wipe and load the one database never overlap, the demo corpus built by the real
  * pipeline, and counts computed independently from the snapshot (not through the loader's plan).
  */
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -13,7 +12,7 @@ import type { PaperRecord } from '../../src/model/paper.ts';
 import type { Neo4jConfig } from '../../src/store/neo4j/config.ts';
 import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
 import { REPO_ROOT } from '../../src/store/neo4j/paths.ts';
-import type { TestNeo4j } from '../setup/neo4j.ts';
+import { lockFile, type TestNeo4j } from '../setup/neo4j.ts';
 
 export const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus', 'trending-papers.txt');
 
@@ -39,29 +38,9 @@ export function testDriver(): Driver {
   return neo4j.driver(c.uri, neo4j.auth.basic(c.user, c.password));
 }
 
-/** Holds the database for one suite at a time (vitest runs files in parallel workers). */
-export async function lockDatabase(): Promise<() => void> {
-  const file = join(tmpdir(), `papergraph-neo4j-test-${Buffer.from(testNeo4j().uri).toString('hex')}.lock`);
-  for (;;) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(file, { force: true });
-    } catch {
-      // Held: by a live process, wait; by a dead one (a crashed run), take it over.
-      const holder = Number(readFileSync(file, 'utf8') || 0);
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = holder > 0;
-      } catch {
-        alive = false;
-      }
-      if (!alive) rmSync(file, { force: true });
-      else await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+/** Holds the database for one suite at a time (vitest runs files in parallel workers, and runs may overlap). */
+export function lockDatabase(): Promise<() => void> {
+  return lockFile(join(tmpdir(), `papergraph-neo4j-test-${Buffer.from(testNeo4j().uri).toString('hex')}.lock`));
 }
 
 export async function wipe(driver: Driver): Promise<void> {

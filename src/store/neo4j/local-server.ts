@@ -68,13 +68,32 @@ export function localServerInfo(spec: LocalServerSpec): LocalServerInfo {
 }
 
 function runningPid(spec: LocalServerSpec): number | undefined {
-  let pid: number;
   try {
-    pid = Number(readFileSync(pidFile(spec), 'utf8').trim());
+    const pid = Number(readFileSync(pidFile(spec), 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return pid;
+  } catch {
+    /* no pid file: look for the process itself */
+  }
+  return serverProcessOf(spec.home);
+}
+
+/** The Neo4j process started on exactly this home, found through /proc when its pid file was lost. */
+function serverProcessOf(home: string): number | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
     return undefined;
   }
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  for (const d of entries) {
+    try {
+      const args = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      if (args.includes('org.neo4j.server.CommunityEntryPoint') && args.includes(`--home-dir=${home}`)) return Number(d);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return undefined;
 }
 
 function alive(pid: number): boolean {
