@@ -10,6 +10,7 @@ import { extractionContext } from './extract/context.ts';
 import { resolve } from './build/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './build/graph.ts';
 import { paperId } from './build/paper-id.ts';
+import { mergePapers } from './readers/merge.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
@@ -18,24 +19,16 @@ export interface PipelineOptions extends AnalyzeOptions {
   onProgress?(phase: Phase, done: number, total: number): void;
 }
 
-/** One node per paper: records with the same id (DOI, arXiv id, title) merge, keeping every source. */
+/** One node per paper: the same paper from several sources merges (see readers/merge.ts). */
 export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
-  const byId = new Map<string, BuildPaper>();
-  for (const r of records) {
-    const id = paperId(r);
-    const where = `${r.source.file}${r.source.line !== undefined ? `:${r.source.line}` : ''}`;
-    const prev = byId.get(id);
-    if (!prev) {
-      byId.set(id, { id, record: r, sources: [where] });
-      continue;
-    }
-    prev.sources.push(where);
-    // Keep the fuller record's fields; fill gaps from the other.
-    const base = prev.record.abstract.length >= r.abstract.length ? prev.record : r;
-    const other = base === r ? prev.record : r;
-    prev.record = { ...other, ...base, authors: base.authors?.length ? base.authors : other.authors };
-  }
-  return [...byId.values()];
+  const used = new Set<string>();
+  return mergePapers([...records]).map((m) => {
+    let id = paperId(m);
+    // Two distinct papers can share a normalised title and no identifier; keep both.
+    for (let k = 2; used.has(id); k++) id = `${paperId(m)}-${k}`;
+    used.add(id);
+    return { id, record: m, sources: m.sources.map((s) => `${s.file}${s.line !== undefined ? `:${s.line}` : ''}`) };
+  });
 }
 
 /** From records to the analysed graph. */

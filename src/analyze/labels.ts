@@ -40,7 +40,17 @@ export function clusterTerms(g: PaperGraph, topN = 5): ClusterTerms[] {
       .filter(([, k]) => k >= 2 || n <= 3)
       .map(([e, k]) => [e, (k / Math.max(1, n)) * Math.log(1 + avgPapers / total.get(e)!)] as const)
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    return { cluster: c, size: sizes.get(c)!, papers: n, top: scored.slice(0, topN).map(([e]) => g.getNodeAttribute(e, 'name')) };
+    // "stochastic gradient descent · stochastic gradient · gradient descent" says one thing three
+    // times: skip a term that a chosen one contains, or that contains a chosen one.
+    const top: string[] = [];
+    for (const [e] of scored) {
+      const name = g.getNodeAttribute(e, 'name');
+      const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (top.some((t) => { const k = t.toLowerCase().replace(/[^a-z0-9]/g, ''); return k.includes(key) || key.includes(k); })) continue;
+      top.push(name);
+      if (top.length === topN) break;
+    }
+    return { cluster: c, size: sizes.get(c)!, papers: n, top };
   });
 }
 

@@ -7,6 +7,7 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/s
 import { SCHEMA_VERSION } from '../model/schema.ts';
 import type { PaperRecord } from '../model/paper.ts';
 import { slug, type Resolved } from './resolve.ts';
+import { displayAuthorName, normaliseAuthorName } from '../readers/authors.ts';
 
 export type PaperGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -63,8 +64,9 @@ function addMetadataNodes(g: PaperGraph, papers: readonly BuildPaper[]): void {
   };
   for (const { id, record: r } of papers) {
     for (const a of r.authors ?? []) {
-      const key = slug(a);
-      if (key) g.mergeEdgeWithKey(`AUTHORED_BY:${id}->author:${key}`, id, node(`author:${key}`, 'Author', a), { type: 'AUTHORED_BY' });
+      // "Hinton, Geoffrey E." and "Geoffrey Hinton" are one Author node.
+      const key = slug(normaliseAuthorName(a));
+      if (key) g.mergeEdgeWithKey(`AUTHORED_BY:${id}->author:${key}`, id, node(`author:${key}`, 'Author', displayAuthorName(a)), { type: 'AUTHORED_BY' });
     }
     for (const c of r.categories ?? []) g.mergeEdgeWithKey(`IN_CATEGORY:${id}->category:${c.toLowerCase()}`, id, node(`category:${c.toLowerCase()}`, 'Category', c), { type: 'IN_CATEGORY' });
     if (r.venue) {

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PaperRecord } from '../model/paper.ts';
-
-/** Normalised title: the last resort for telling two records are one paper. */
-export function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+import { normaliseTitle } from '../readers/merge.ts';
 
 /** Deterministic paper id: DOI, then arXiv id without version, then a hash of the normalised title. */
 export function paperId(p: Pick<PaperRecord, 'title' | 'doi' | 'arxivId'>): string {
   if (p.doi) return `paper:doi:${p.doi.toLowerCase()}`;
   if (p.arxivId) return `paper:arxiv:${p.arxivId.replace(/v\d+$/, '')}`;
-  return `paper:title:${createHash('sha1').update(titleKey(p.title)).digest('hex').slice(0, 16)}`;
+  return `paper:title:${createHash('sha1').update(normaliseTitle(p.title)).digest('hex').slice(0, 16)}`;
 }

@@ -94,7 +94,8 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       // fashion"); resolve decides whether "<modifier> learning" is one.
       if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
         out.push({ key: phraseKey([tokens[b - 1]!.text, head.text]), first: b - 1, last: b, words: 2, modifierKey: phraseKey([tokens[b - 1]!.text]) });
-      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(head.stem)) continue;
+      // "function f", "graph G": a variable, not a term.
+      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(head.stem) || head.text.length < 2) continue;
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
         if (!canStart(start, b - a + 1) || start.lower === 'of') continue;
