@@ -45,22 +45,22 @@ export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
 /** Importance by degree, on a log scale so that hubs do not swamp the map. */
 const sizeOf = (degree: number) => Math.round((2 + 3 * Math.log2(1 + degree)) * 10) / 10;
 
-/** Authors, categories and venues sit beside their papers and take their papers' commonest cluster. */
+/**
+ * Authors, categories and venues take their papers' commonest cluster and sit among that cluster's
+ * papers (a category spanning the whole corpus would otherwise land in the middle of the map).
+ */
 function placeMetadataNodes(g: PaperGraph, seed: number): void {
   const rand = seededRandom(seed + 1);
   g.forEachNode((id, a) => {
     if (a.kind !== 'Author' && a.kind !== 'Category' && a.kind !== 'Venue') return;
-    let x = 0;
-    let y = 0;
-    let n = 0;
+    const papers = g.mapInNeighbors(id, (_, p) => p);
     const votes = new Map<number, number>();
-    g.forEachInNeighbor(id, (_, p) => {
-      x += p.x;
-      y += p.y;
-      n++;
-      votes.set(p.cluster, (votes.get(p.cluster) ?? 0) + 1);
-    });
+    for (const p of papers) votes.set(p.cluster, (votes.get(p.cluster) ?? 0) + 1);
     const cluster = [...votes.entries()].sort((p, q) => q[1] - p[1] || p[0] - q[0])[0]?.[0] ?? -1;
-    g.mergeNodeAttributes(id, { cluster, x: Math.round((x / Math.max(1, n) + (rand() - 0.5) * 4) * 100) / 100, y: Math.round((y / Math.max(1, n) + (rand() - 0.5) * 4) * 100) / 100, size: sizeOf(n) * 0.6 });
+    const own = papers.filter((p) => p.cluster === cluster);
+    const x = own.reduce((s, p) => s + p.x, 0) / Math.max(1, own.length);
+    const y = own.reduce((s, p) => s + p.y, 0) / Math.max(1, own.length);
+    const jitter = () => Math.round((rand() - 0.5) * 400) / 100;
+    g.mergeNodeAttributes(id, { cluster, x: Math.round(x * 100) / 100 + jitter(), y: Math.round(y * 100) / 100 + jitter(), size: Math.round(sizeOf(papers.length) * 6) / 10 });
   });
 }
