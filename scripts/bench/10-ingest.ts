@@ -16,6 +16,7 @@ import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
 import { extractDocument } from '../../src/extract/document.ts';
 import { extractionContext } from '../../src/extract/context.ts';
 import { writeSnapshot } from '../../src/store/snapshot.ts';
+import { WINK_PIPE } from '../../src/extract/text.ts';
 
 const mb = (bytes: number) => `${(bytes / (1 << 20)).toFixed(0)} MB`;
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
@@ -34,8 +35,8 @@ export async function run(): Promise<void> {
   await once(out, 'finish');
   console.log(`corpus: ${n.toLocaleString('en-US')} generated abstracts, ${Math.round(papers.reduce((s, p) => s + p.abstract.length, 0) / n)} characters on average`);
 
-  // Baseline 1: only tokenize and tag, as the extractor's own first step does.
-  const nlp = winkNLP(model);
+  // Baseline 1: only tokenize and tag, with the same wink pipe (sentences, POS) the extractor uses.
+  const nlp = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLP>[1]);
   const its = nlp.its;
   let t = performance.now();
   for (const p of papers) {

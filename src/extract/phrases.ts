@@ -4,7 +4,7 @@
  * Every sub-phrase that could name a thing is kept with its key; which ones become concepts is a
  * corpus-level decision (resolve), since a phrase is a concept because papers share it.
  */
-import { phraseKey } from './stem.ts';
+import { phraseKey, stemWord } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
 
@@ -95,7 +95,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
         out.push({ key: phraseKey([tokens[b - 1]!.text, head.text]), first: b - 1, last: b, words: 2, modifierKey: phraseKey([tokens[b - 1]!.text]) });
       // "function f", "graph G": a variable, not a term.
-      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(head.stem) || head.text.length < 2) continue;
+      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) continue;
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
         if (!canStart(start, b - a + 1) || start.lower === 'of') continue;

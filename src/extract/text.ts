@@ -5,7 +5,6 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { stemWord } from './stem.ts';
 import { nameKey } from './name-key.ts';
 
 export interface Token {
@@ -14,8 +13,6 @@ export interface Token {
   end: number;
   /** Universal POS tag (NOUN, PROPN, ADJ, VERB, ...). */
   pos: string;
-  /** Light stem of the lowercase word (see stem.ts), used to compare phrases. */
-  stem: string;
   lower: string;
   /** Name-comparison key of the token (see name-index.ts nameKey), computed once. */
   key: string;
@@ -39,7 +36,10 @@ export interface AnalysedText {
   sentences: Sentence[];
 }
 
-const nlp = winkNLP(model);
+/** Only what extraction reads: sentence boundaries and part-of-speech tags (wink's default pipe
+ *  also runs negation, sentiment and entity recognition, which papergraph does not use). */
+export const WINK_PIPE = ['sbd', 'pos'];
+const nlp = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLP>[1]);
 const its = nlp.its;
 
 /** Tokenise, tag and split one text. Pure apart from the shared, read-only model. */
@@ -65,7 +65,6 @@ export function analyse(text: string): AnalysedText {
       start: cursor,
       end: cursor + w.length,
       pos: pos[i]!,
-      stem: stemWord(lower),
       key: nameKey(w),
       lower,
       sentence: 0,
@@ -112,7 +111,6 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
       t.text = text.slice(t.start, last.end);
       t.end = last.end;
       t.lower = t.text.toLowerCase();
-      t.stem = stemWord(t.lower);
       t.key = nameKey(t.text);
       t.pos = last.pos === 'VERB' && !/(ing|ed)$/.test(last.lower) ? 'NOUN' : last.pos;
     }
