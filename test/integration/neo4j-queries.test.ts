@@ -134,7 +134,11 @@ describe('example queries on the demo corpus', () => {
     const queue = [from];
     while (queue.length) {
       const k = queue.shift()!;
-      for (const n of adjacent.get(k) ?? []) if (!dist.has(n)) (dist.set(n, dist.get(k)! + 1), queue.push(n));
+      for (const n of adjacent.get(k) ?? []) {
+        if (dist.has(n)) continue;
+        dist.set(n, dist.get(k)! + 1);
+        queue.push(n);
+      }
     }
     expect(dist.get(to)).toBeGreaterThan(0);
     const r = await run('shortest-path-between-papers');
