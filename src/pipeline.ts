@@ -6,7 +6,7 @@
 import type { Diagnostic, PaperRecord } from './model/paper.ts';
 import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { extractDocument } from './extract/document.ts';
-import { extractionContext } from './extract/context.ts';
+import { extractionContext, type ExtractionContext } from './extract/context.ts';
 import { resolve } from './build/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './build/graph.ts';
 import { paperId } from './build/paper-id.ts';
@@ -16,6 +16,8 @@ import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
 
 export interface PipelineOptions extends AnalyzeOptions {
+  /** Gazetteers, indexes and analyser; the default is built once per process. */
+  context?: ExtractionContext;
   onProgress?(phase: Phase, done: number, total: number): void;
 }
 
@@ -34,7 +36,7 @@ export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
 /** From records to the analysed graph. */
 export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
   const papers = mergeRecords(records);
-  const ctx = extractionContext();
+  const ctx = options.context ?? extractionContext();
   const docs = papers.map((p, i) => {
     if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
     return { id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractDocument(p.record.title, p.record.abstract, ctx) };

@@ -3,9 +3,12 @@ import { DATASET_ENTRIES, MODEL_ENTRIES, TASK_ENTRIES, type GazetteerEntry, type
 import type { DatasetContext, DatasetThing } from './datasets.ts';
 import { buildNameIndex, nameKey } from './name-index.ts';
 import { phraseKey } from './stem.ts';
+import { analyse, type Analyser } from './text.ts';
 import type { GazetteerDataset, GazetteerTask } from '../build/resolve.ts';
 
 export interface ExtractionContext extends DatasetContext {
+  /** The tokenizer and tagger (wink-nlp; scripts/compare-taggers.ts swaps in another). */
+  analyse: Analyser;
   datasetsById: ReadonlyMap<string, GazetteerDataset>;
   tasksByKey: ReadonlyMap<string, GazetteerTask>;
 }
@@ -24,6 +27,7 @@ export function extractionContext(): ExtractionContext {
   const tasksByKey = new Map<string, TaskEntry>();
   for (const t of TASK_ENTRIES) for (const n of [t.name, ...t.aliases]) tasksByKey.set(phraseKey(n.split(/\s+/)), t);
   cached = {
+    analyse,
     datasets: buildNameIndex(datasets),
     // Model names of one token ("BERT", "LLaMA-2") and acronym task names ("NER") are never datasets.
     notDatasetKeys: new Set([

@@ -9,7 +9,7 @@ import { findDatasetMentions, isNameLike } from './datasets.ts';
 import type { ExtractionContext } from './context.ts';
 import { phraseCandidates } from './phrases.ts';
 import { phraseKey } from './stem.ts';
-import { analyse, type AnalysedText } from './text.ts';
+import type { AnalysedText } from './text.ts';
 import { DATASET_CUES } from './vocabulary.ts';
 
 export type Field = 'title' | 'abstract';
@@ -55,8 +55,8 @@ function spanOf(t: AnalysedText, field: Field, first: number, last: number): Spa
 
 export function extractDocument(title: string, abstract: string, ctx: ExtractionContext): DocExtraction {
   const fields: [Field, AnalysedText][] = [
-    ['title', analyse(title)],
-    ['abstract', analyse(abstract)],
+    ['title', ctx.analyse(title)],
+    ['abstract', ctx.analyse(abstract)],
   ];
   const acronyms: DocExtraction['acronyms'] = new Map();
   for (const [, t] of fields) {

@@ -42,8 +42,11 @@ export const WINK_PIPE = ['sbd', 'pos'];
 const nlp = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLP>[1]);
 const its = nlp.its;
 
-/** Tokenise, tag and split one text. Pure apart from the shared, read-only model. */
-export function analyse(text: string): AnalysedText {
+/** A tokenizer and tagger: text in, tokens with offsets and tags out (see compare-taggers). */
+export type Analyser = (text: string) => AnalysedText;
+
+/** Tokenise, tag and split one text with wink-nlp. Pure apart from the shared, read-only model. */
+export const analyse: Analyser = (text) => {
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const words = tokens.out() as string[];
@@ -59,23 +62,22 @@ export function analyse(text: string): AnalysedText {
       const found = text.indexOf(w, cursor);
       if (found >= 0) cursor = found;
     }
-    const lower = w.toLowerCase();
-    out[i] = {
-      text: w,
-      start: cursor,
-      end: cursor + w.length,
-      pos: pos[i]!,
-      key: nameKey(w),
-      lower,
-      sentence: 0,
-      spaced: spaces[i]!.length > 0 || i === 0,
-    };
+    out[i] = makeToken(w, cursor, pos[i]!, spaces[i]!.length > 0 || i === 0);
     cursor += w.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentenceOf = new Int32Array(out.length);
   spans.forEach(([first, last], si) => sentenceOf.fill(si, first, last + 1));
-  const merged = mergeHyphenCompounds(out, sentenceOf, text);
+  return finishAnalysis(text, out, sentenceOf);
+};
+
+export function makeToken(text: string, start: number, pos: string, spaced: boolean): Token {
+  return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced };
+}
+
+/** Shared by every analyser: join hyphen compounds, then group tokens into sentences. */
+export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32Array): AnalysedText {
+  const merged = mergeHyphenCompounds(tokens, sentenceOf, text);
   const sentences: Sentence[] = [];
   merged.forEach((tok, i) => {
     const s = sentences[tok.sentence];
