@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { Writable } from 'node:stream';
 import { formatDiagnostic, type Diagnostic } from '../../model/paper.ts';
 import { buildKnowledgeGraph, readRecords, type Phase } from '../../pipeline.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
@@ -46,15 +47,11 @@ export interface IngestRun {
 /** The whole ingest, for the CLI and for `demo`: read, build, write, report. */
 export async function runIngest(inputs: string[], out: string, io: CliIO, opts: { format?: string; map?: Record<string, string>; seed?: number; quiet?: boolean } = {}): Promise<IngestRun> {
   const started = performance.now();
-  const progress = createProgress(opts.quiet ? { write: () => true } as unknown as NodeJS.WritableStream : io.stderr);
-  const diagnostics: Diagnostic[] = [];
-  const { records } = await readRecords(inputs, {
+  const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
+  const { records, diagnostics } = await readRecords(inputs, {
     ...(opts.format ? { format: opts.format } : {}),
     ...(opts.map ? { map: opts.map } : {}),
     onProgress: (done, total) => progress.update('reading', done, total, 'bytes'),
-  }).then((r) => {
-    diagnostics.push(...r.diagnostics);
-    return r;
   });
   progress.done();
   for (const d of diagnostics) io.stderr.write(`${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
