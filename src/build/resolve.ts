@@ -5,7 +5,7 @@
  */
 import type { EdgeType, EntityKind, Evidence } from '../model/schema.ts';
 import type { Mention } from '../model/mention.ts';
-import type { DocExtraction, PhraseOccurrence, Span } from '../extract/document.ts';
+import type { DocExtraction, Span } from '../extract/document.ts';
 import { nameKey } from '../extract/name-index.ts';
 import { DATASET_CUES, TASK_HEADS } from '../extract/vocabulary.ts';
 
@@ -195,8 +195,8 @@ function resolveDatasets(docs: readonly ResolveInput[], o: ResolveOptions, entit
 
 interface PhraseStats {
   docs: Set<number>;
-  /** Occurrences where the phrase ends its noun phrase; a phrase never used as a head is only ever a modifier. */
-  asHead: number;
+  /** Occurrences where the phrase stands alone; one never standing alone is only part of longer terms. */
+  standalone: number;
   adjectival: number;
   total: number;
   head: string;
@@ -217,10 +217,10 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
     for (const p of d.extraction.phrases) {
       if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) continue;
       let s = stats.get(p.key);
-      if (!s) stats.set(p.key, (s = { docs: new Set(), asHead: 0, adjectival: 0, total: 0, head: p.head, words: p.words }));
+      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, total: 0, head: p.head, words: p.words }));
       s.docs.add(i);
       s.total++;
-      if (p.isHead) s.asHead++;
+      if (p.standalone) s.standalone++;
       if (p.adjectival) s.adjectival++;
     }
   });
@@ -240,7 +240,7 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.asHead > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
+    else if (s.words >= 2 && s.standalone > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.
@@ -256,10 +256,24 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
       if (!o.tasksByKey.has(key) && group.some((other) => other.length < key.length && key.includes(other))) vocab.delete(key);
   }
   // Paradigms named by their modifier: "multi-task learning" is also meant by "multi-task model".
+  // Only where the modifier mostly means the paradigm: "generative" or "distributed" before a noun
+  // is far more often something else ("generative model", "distributed representations").
+  const modifierUse = new Map<string, { total: number; learning: number }>();
+  for (const d of docs)
+    for (const p of d.extraction.phrases)
+      if (p.modifierKey) {
+        const m = modifierUse.get(p.modifierKey) ?? { total: 0, learning: 0 };
+        m.total++;
+        if (p.head === 'learning') m.learning++;
+        modifierUse.set(p.modifierKey, m);
+      }
   const paradigms = new Map<string, string>();
   for (const [key, v] of vocab) {
     const s = stats.get(key);
-    if (v.kind === 'Concept' && s && s.words === 2 && s.head === 'learning' && s.adjectival * 2 >= s.total) paradigms.set(key.slice(0, -'learning'.length), key);
+    if (v.kind !== 'Concept' || !s || s.words !== 2 || s.head !== 'learning' || s.adjectival * 2 < s.total) continue;
+    const modifier = key.slice(0, -'learning'.length);
+    const use = modifierUse.get(modifier);
+    if (use && use.learning >= 0.3 * use.total) paradigms.set(modifier, key);
   }
   // Acronyms defined once in the corpus stand for their long form in every paper.
   const shortForms = new Map<string, Set<string>>();
@@ -276,11 +290,19 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
       if (surfaceCounts) names.add(v.id, ev.surface);
       links.add(d.id, v.id, v.kind === 'Task' ? 'ADDRESSES' : 'MENTIONS', ev, confidence);
     };
-    for (const p of d.extraction.phrases as PhraseOccurrence[]) {
-      if (p.modifierKey) {
-        const paradigm = paradigms.get(p.modifierKey);
-        if (paradigm) add(paradigm, p, 0.6, false);
-      } else add(p.key, p, p.gapped ? 0.8 : 1, !p.gapped && !p.viaAcronym);
+    // Each span links to the most specific concept naming it: "natural language processing", not
+    // also "language processing" inside it. A gapped reading ("graph neural networks" in "graph
+    // convolutional neural networks") links only where no concept names the span as written.
+    const plain = d.extraction.phrases.filter((p) => !p.modifierKey && vocab.has(p.key));
+    const covered = (p: Span) => plain.some((q) => !q.gapped && q.field === p.field && q.start <= p.start && q.end >= p.end && q.end - q.start > p.end - p.start);
+    const named = new Set(plain.filter((p) => !p.gapped).map((p) => `${p.field}:${p.start}:${p.end}`));
+    for (const p of plain) {
+      if (covered(p) || (p.gapped && named.has(`${p.field}:${p.start}:${p.end}`))) continue;
+      add(p.key, p, p.gapped ? 0.8 : 1, !p.gapped && !p.viaAcronym);
+    }
+    for (const p of d.extraction.phrases) {
+      const paradigm = p.modifierKey ? paradigms.get(p.modifierKey) : undefined;
+      if (paradigm) add(paradigm, p, 0.6, false);
     }
     for (const n of d.extraction.names) {
       const bare = /[A-Z]s$/.test(n.text) ? n.text.slice(0, -1) : n.text;

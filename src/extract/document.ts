@@ -29,8 +29,8 @@ export interface PhraseOccurrence extends Span {
   /** Lowercase last word: tells a task ("... detection") from a concept. */
   head: string;
   adjectival: boolean;
-  /** The phrase ends its noun phrase here ("knowledge-intensive language" in "... language tasks" does not). */
-  isHead: boolean;
+  /** The phrase stands alone here, not as part of a longer term (see phrases.ts). */
+  standalone: boolean;
   gapped: boolean;
   /** Set when this is a "<modifier> <noun>" pair; holds the modifier's key. */
   modifierKey?: string;
@@ -85,7 +85,7 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
         words: c.words,
         head: t.tokens[c.last]!.lower,
         adjectival: c.adjectival ?? false,
-        isHead: c.isHead ?? false,
+        standalone: c.standalone ?? false,
         gapped: c.gapped ?? false,
       };
       if (c.modifierKey) occ.modifierKey = c.modifierKey;
@@ -99,7 +99,7 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
       const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.size ? acronyms.get(bare) : undefined;
       if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
-        out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, isHead: true, gapped: false, viaAcronym: true });
+        out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, standalone: true, gapped: false, viaAcronym: true });
       } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text });
     }
   }

@@ -16,8 +16,12 @@ export interface PhraseCandidate {
   words: number;
   /** A "<modifier> <noun>" pair whose modifier may name a paradigm ("multi-task" in "multi-task model"). */
   modifierKey?: string;
-  /** The phrase ends where its noun phrase ends: it is used as a head, not only as a modifier. */
-  isHead?: boolean;
+  /**
+   * The phrase stands alone here: nothing but generic words before it in its noun phrase, nothing
+   * but a weak head ("framework") after it. "language processing" inside "natural language
+   * processing" does not; "multi-task learning" in "a novel multi-task learning framework" does.
+   */
+  standalone?: boolean;
   /** First word is an adjective, participle or hyphenated compound (a paradigm name's shape). */
   adjectival?: boolean;
   /** Found by dropping one inner modifier ("graph convolutional neural networks" -> "graph neural networks"). */
@@ -35,7 +39,8 @@ function isWord(t: Token): boolean {
 const isParticiple = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && t.lower.length > 4;
 const isHead = (t: Token) => isWord(t) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
 const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
-const isGenericWord = (t: Token) => GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower);
+const isGenericWord = (t: Token) =>
+  GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /ofthe-?art|of-?theart/.test(t.lower);
 /** May this word start a phrase of `words` words? */
 const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower) ? words >= 3 : !isGenericWord(t));
 
@@ -47,6 +52,12 @@ function wordCount(tokens: readonly Token[], a: number, b: number): number {
     n += parts >= 3 ? parts : 1;
   }
   return n;
+}
+
+function standsAlone(tokens: readonly Token[], first: number, a: number, b: number, last: number): boolean {
+  for (let i = first; i < a; i++) if (!isGenericWord(tokens[i]!)) return false;
+  for (let i = b + 1; i <= last; i++) if (!WEAK_HEADS.has(tokens[i]!.lower) && !WEAK_HEADS.has(stemWord(tokens[i]!.lower))) return false;
+  return true;
 }
 
 /** Maximal chunks [first, last] of modifiers ending in a head, within one sentence. */
@@ -106,7 +117,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         // words are too vague to link papers, and skipping them halves the work.
         if (n === 1 && !keepSingle(key)) continue;
         const adjectival = start.pos === 'ADJ' || isParticiple(start) || start.text.includes('-');
-        out.push({ key, first: a, last: b, words: n, adjectival, isHead: b === last });
+        out.push({ key, first: a, last: b, words: n, adjectival, standalone: standsAlone(tokens, first, a, b, last) });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {
