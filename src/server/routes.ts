@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from './config.ts';
 import { snapshotRoutes } from './snapshot-routes.ts';
+import { neo4jRoutes } from './api/routes.ts';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -30,4 +31,4 @@ export interface RouteModule {
   stop?(): Promise<void> | void;
 }
 
-export const ROUTE_MODULES: RouteModule[] = [snapshotRoutes];
+export const ROUTE_MODULES: RouteModule[] = [snapshotRoutes, neo4jRoutes()];

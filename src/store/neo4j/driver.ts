@@ -2,12 +2,12 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from './config.ts';
 
-export function openDriver(config: Neo4jConfig, options: { maxConnectionPoolSize?: number } = {}): Driver {
+export function openDriver(config: Neo4jConfig, options: { maxConnectionPoolSize?: number; maxTransactionRetryTime?: number } = {}): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     // Fail fast when the server is down instead of retrying for the driver's default 30 s.
     connectionAcquisitionTimeout: 20_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: options.maxTransactionRetryTime ?? 5_000,
     maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
     userAgent: 'papergraph',
     disableLosslessIntegers: false,

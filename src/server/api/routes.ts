@@ -1,0 +1,42 @@
+/**
+ * The Neo4j API as a route module of `papergraph serve` (src/server/routes.ts): POST /api/cypher,
+ * GET /api/search, GET /api/graph, GET /api/health, GET /api/queries. The handlers are plain
+ * functions of (request data, deps); this file only moves data between them and HTTP.
+ */
+import { sendJson } from '../http.ts';
+import type { RouteContext, RouteModule } from '../routes.ts';
+import { handleCypher } from './cypher.ts';
+import { handleGraph } from './graph.ts';
+import { handleHealth } from './health.ts';
+import { createNeo4jDeps } from './neo4j-deps.ts';
+import { handleQueries } from './queries.ts';
+import { handleSearch } from './search.ts';
+import type { ApiAnswer } from './neo4j-deps.ts';
+
+type Deps = ReturnType<typeof createNeo4jDeps>;
+
+export function neo4jRoutes(): RouteModule {
+  let deps: Deps | undefined;
+  const need = (): Deps => {
+    if (!deps) throw new Error('the neo4j route module was not started');
+    return deps;
+  };
+  const reply = (ctx: RouteContext, a: ApiAnswer) => sendJson(ctx.res, a.status, a.json);
+  return {
+    name: 'neo4j',
+    start(config) {
+      deps = createNeo4jDeps(config.env, config.neo4jUri);
+    },
+    async stop() {
+      await deps?.close();
+      deps = undefined;
+    },
+    routes: [
+      { method: 'POST', path: '/api/cypher', handle: async (ctx) => reply(ctx, await handleCypher(await ctx.readJson(), need())) },
+      { method: 'GET', path: '/api/search', handle: async (ctx) => reply(ctx, await handleSearch(ctx.url.searchParams, need())) },
+      { method: 'GET', path: '/api/graph', handle: async (ctx) => reply(ctx, await handleGraph(ctx.url.searchParams, need())) },
+      { method: 'GET', path: '/api/health', handle: async (ctx) => reply(ctx, await handleHealth(need())) },
+      { method: 'GET', path: '/api/queries', handle: (ctx) => reply(ctx, handleQueries()) },
+    ],
+  };
+}
