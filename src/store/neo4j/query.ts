@@ -4,9 +4,7 @@
  * plan (EXPLAIN, nothing executes) is checked: anything but a read, LOAD CSV (which fetches files or
  * URLs from the server) and CALL {...} IN TRANSACTIONS are refused before they start.
  */
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
-
-type TransactionConfig = { timeout: number; metadata: Record<string, unknown> };
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ClientTimeoutError, WriteRefusedError } from './errors.ts';
 import { GraphCollector, type JsonGraph } from './values.ts';
 
@@ -67,14 +65,12 @@ export async function runReadQuery(driver: Driver, query: string, params: Record
   const collector = new GraphCollector();
   try {
     const txConfig = { timeout: options.timeoutMs, metadata: { app: 'papergraph', origin: options.origin ?? 'user-typed' } };
-    // Its own transaction: a failed EXPLAIN would leave a shared one unusable.
-    await checkPlan(session, query, params, txConfig);
-    const work = async (tx: ManagedTransaction) => {
+    const work = async (tx: ManagedTransaction, check: boolean) => {
+      if (check) await checkPlan(tx, query, params);
       const rows: Record<string, unknown>[] = [];
-      let columns: string[] = [];
       let truncated = false;
       const result = tx.run(query, params);
-      columns = [...(await result.keys())];
+      const columns = [...(await result.keys())];
       for await (const record of result) {
         if (rows.length >= options.maxRows) {
           truncated = true;
@@ -84,8 +80,14 @@ export async function runReadQuery(driver: Driver, query: string, params: Record
       }
       return { columns, rows, truncated };
     };
-    const run = session.executeRead(work, txConfig);
-    // The server enforces the timeout; this guard only covers a server that never answers at all.
+    // The plan check and the query share one transaction (one round trip less per query). When the
+    // EXPLAIN itself fails, the query runs unchecked in a fresh read transaction only to report the
+    // error with positions that match the user's text: it fails the same way, and a read transaction
+    // could not write anyway.
+    const run = session.executeRead((tx) => work(tx, true), txConfig).catch((err: unknown) => {
+      if (!(err instanceof ExplainFailed)) throw err;
+      return session.executeRead((tx) => work(tx, false), txConfig);
+    });
     const { columns, rows, truncated } = await withDeadline(run, options.timeoutMs + 5_000);
     return { columns, rows, graph: collector.graph(), truncated, timeMs: performance.now() - t0 };
   } finally {
@@ -93,13 +95,14 @@ export async function runReadQuery(driver: Driver, query: string, params: Record
   }
 }
 
-async function checkPlan(session: Session, query: string, params: Record<string, unknown>, txConfig: TransactionConfig): Promise<void> {
+class ExplainFailed extends Error {}
+
+async function checkPlan(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<void> {
   let summary;
   try {
-    summary = await session.executeRead(async (tx) => (await tx.run(explainText(query), params)).summary, txConfig);
-  } catch {
-    // The query itself will fail the same way, with positions that match the user's text.
-    return;
+    summary = (await tx.run(explainText(query), params)).summary;
+  } catch (err) {
+    throw new ExplainFailed(err instanceof Error ? err.message : String(err));
   }
   const why = refusal(summary.queryType, operators(summary.plan as PlanNode | false));
   if (why) throw new WriteRefusedError(why);
