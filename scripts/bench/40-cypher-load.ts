@@ -88,6 +88,8 @@ export async function run(): Promise<void> {
     const queries = readExampleQueries();
     console.log(`${clients} clients, ${seconds} s, the ${queries.length} example queries in turn, on the demo corpus`);
 
+    // Warm-up, so that neither measurement pays for query planning and JIT compilation.
+    for (let round = 0; round < 3; round++) for (const q of queries) await runReadQuery(driver, q.text, q.params, { timeoutMs: 15_000, maxRows: 1_000 });
     // Baseline: the same work through the driver, no HTTP, in this process.
     const direct = await hammer(clients, Math.min(seconds, 10), async (i) => {
       const q = queries[i % queries.length]!;
