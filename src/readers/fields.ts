@@ -65,17 +65,7 @@ export function asStringList(value: unknown, split?: (s: string) => string[]): s
 }
 
 /** A reader's draft: anything may be missing or messy; buildRecord decides. */
-export interface Draft {
-  title?: string;
-  abstract?: string;
-  year?: number;
-  authors?: string[];
-  arxivId?: string;
-  doi?: string;
-  url?: string;
-  venue?: string;
-  categories?: string[];
-}
+export type Draft = Partial<Omit<PaperRecord, 'source'>>;
 
 /**
  * A PaperRecord from a draft, empty fields left out; a draft without a title is an error

@@ -2,20 +2,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Capture } from '../support/capture.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { main } from '../../src/cli/main.ts';
 import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
 import { CORPUS, countsInDatabase, expectedCounts, lockDatabase, testDriver, testEnv, wipe } from './neo4j-helpers.ts';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 let driver: Driver;
 let release: () => void;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
+import { Capture } from '../support/capture.ts';
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { main } from '../../src/cli/main.ts';
@@ -11,13 +11,6 @@ import { main } from '../../src/cli/main.ts';
 const SHARED = resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'shared');
 const CORPUS = resolve(SHARED, 'corpus', 'trending-papers.txt');
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 async function cli(...argv: string[]) {
   const stdout = new Capture();

@@ -11,20 +11,12 @@ import { CleanUtf8, decodeHead } from '../../src/readers/decode.ts';
 import type { Reader, ReaderInput } from '../../src/readers/reader.ts';
 import { READERS, detectFormat, readerByName } from '../../src/readers/registry.ts';
 import { fixture, shared } from './readers-helpers.ts';
+import { seededRandom } from '../../src/analyze/rng.ts';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 
-/** mulberry32: a tiny seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
+const prng = seededRandom;
 
 const TOKENS = ['{', '}', '[', ']', '"', "'", ',', ':', '\n', '\r\n', '\\', '<', '>', '</', '/>', '@', '#', '=', '$', '&', ';', '\t', '<![CDATA[', '<!--', '@string{', '\\"', '\u00e9', '\ufeff'].map((t) => Buffer.from(t));
 const BAD_BYTES = [0x00, 0xff, 0xe9, 0xc3, 0x80, 0xef, 0xbb, 0xbf, 0x1f, 0x8b];
