@@ -10,7 +10,7 @@ import { ClusterLabels } from './controllers/ClusterLabels.tsx';
 import { DebugHandle } from './controllers/DebugHandle.tsx';
 import { EventsController } from './controllers/EventsController.tsx';
 import { ExportMenu } from './controllers/ExportMenu.tsx';
-import { ReducersController } from './controllers/ReducersController.tsx';
+import { ReducersController, createReducers } from './controllers/ReducersController.tsx';
 import { SIGMA_SETTINGS } from './controllers/sigma-settings.ts';
 import { ZoomControls } from './controllers/ZoomControls.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
@@ -30,6 +30,8 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
   const [flyTo, setFlyTo] = useState<{ node: string; nonce: number } | null>(null);
 
   const colors = useMemo(() => clusterColors(graph), [graph]);
+  const reducers = useMemo(() => createReducers(graph, colors), [graph, colors]);
+  const settings = useMemo(() => ({ ...SIGMA_SETTINGS, nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer }), [reducers]);
   const search = useMemo(() => buildSearch(graph), [graph]);
   const degreeMax = useMemo(() => maxDegree(graph), [graph]);
   const clusters = useMemo(() => graph.getAttribute('clusters') ?? [], [graph]);
@@ -77,8 +79,8 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
         />
       </nav>
       <main className="map" aria-label="Graph map">
-        <SigmaContainer graph={graph} settings={SIGMA_SETTINGS} className="sigma">
-          <ReducersController graph={graph} colors={colors} visible={visible} hovered={hovered} selected={view.selected} />
+        <SigmaContainer graph={graph} settings={settings} className="sigma">
+          <ReducersController graph={graph} reducers={reducers} colors={colors} visible={visible} hovered={hovered} selected={view.selected} />
           <EventsController onHover={setHovered} onSelect={select} />
           <CameraController camera={view.camera} flyTo={flyTo} onCamera={onCamera} />
           <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected)} />

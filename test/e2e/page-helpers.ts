@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector('html[data-rendered=true]', { timeout: 30_000 });
+  await page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 60_000 });
 }
 
 /** Papers the map draws: in the graph, not hidden by the reducers. */

@@ -23,6 +23,11 @@ interface Centre {
   size: number;
 }
 
+/** Space kept free around a cluster label, in pixels. */
+const LABEL_MARGIN = 6;
+/** Clusters smaller than this get no label on the map (the legend still lists them). */
+const MIN_LABELLED_SIZE = 3;
+
 export function clusterCentres(graph: SnapshotGraph): Centre[] {
   const acc = new Map<number, { x: number; y: number; n: number }>();
   graph.forEachNode((_, a) => {
@@ -53,7 +58,7 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
       for (const el of Array.from(root.children) as HTMLElement[]) {
         const index = Number(el.dataset.index);
         const c = centres[index];
-        if (!c || hiddenClusters.includes(c.id)) {
+        if (!c || c.size < MIN_LABELLED_SIZE || hiddenClusters.includes(c.id)) {
           el.hidden = true;
           continue;
         }
@@ -69,7 +74,8 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
         const l = Math.min(Math.max(p.x - size.w / 2, 4), width - size.w - 4);
         const t = Math.min(Math.max(p.y - size.h / 2, 4), height - size.h - 4);
         const box = { l, r: l + size.w, t, b: t + size.h };
-        const overlaps = placed.some((o) => box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t);
+        const m = LABEL_MARGIN;
+        const overlaps = placed.some((o) => box.l < o.r + m && box.r + m > o.l && box.t < o.b + m && box.b + m > o.t);
         el.hidden = overlaps;
         if (overlaps) continue;
         placed.push(box);

@@ -17,12 +17,14 @@ export function DebugHandle({ graph }: { graph: SnapshotGraph }) {
   useEffect(() => {
     const handle: NonNullable<Window['papergraph']> = { sigma, graph };
     window.papergraph = handle;
-    sigma.once('afterRender', () => {
+    // Sigma drew in its constructor; a refresh a sibling controller scheduled (state from the URL)
+    // runs in an earlier animation frame callback than this one, so this frame shows the full view.
+    const frame = requestAnimationFrame(() => {
       handle.firstRenderMs = performance.now();
       document.documentElement.dataset.rendered = 'true';
     });
-    sigma.refresh();
     return () => {
+      cancelAnimationFrame(frame);
       if (window.papergraph === handle) delete window.papergraph;
     };
   }, [sigma, graph]);

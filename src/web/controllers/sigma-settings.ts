@@ -18,8 +18,9 @@ export const SIGMA_SETTINGS: Partial<Settings> = {
   defaultEdgeType: 'line',
   defaultEdgeColor: EDGE_COLOR,
   edgeProgramClasses: edgePrograms,
-  labelDensity: 0.6,
-  labelGridCellSize: 120,
+  // One label per 160px cell at most: long paper titles need the room.
+  labelDensity: 0.5,
+  labelGridCellSize: 160,
   labelRenderedSizeThreshold: 9,
   labelFont: 'system-ui, sans-serif',
   labelSize: 12,

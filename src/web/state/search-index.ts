@@ -19,21 +19,14 @@ export interface NodeSearch {
   search(query: string, limit?: number): SearchHit[];
 }
 
+/** The index is built on the first search, so a large graph draws first and indexes later. */
 export function buildSearch(graph: SnapshotGraph): NodeSearch {
-  const index = new MiniSearch<Doc>({
-    fields: ['name', 'aliases'],
-    storeFields: ['name', 'kind'],
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 2 }, combineWith: 'AND' },
-  });
-  const docs: Doc[] = [];
-  graph.forEachNode((id, a) => {
-    docs.push({ id, name: a.name, aliases: 'aliases' in a && Array.isArray(a.aliases) ? a.aliases.join(' ; ') : '', kind: a.kind });
-  });
-  index.addAll(docs);
+  let index: MiniSearch<Doc> | null = null;
   return {
     search(query, limit = 10) {
       const q = query.trim();
       if (!q) return [];
+      index ??= indexGraph(graph);
       const exact = q.toLowerCase();
       return index
         .search(q)
@@ -44,4 +37,18 @@ export function buildSearch(graph: SnapshotGraph): NodeSearch {
         .map(({ id, name, kind }) => ({ id, name, kind }));
     },
   };
+}
+
+function indexGraph(graph: SnapshotGraph): MiniSearch<Doc> {
+  const index = new MiniSearch<Doc>({
+    fields: ['name', 'aliases'],
+    storeFields: ['name', 'kind'],
+    searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 2 }, combineWith: 'AND' },
+  });
+  const docs: Doc[] = [];
+  graph.forEachNode((id, a) => {
+    docs.push({ id, name: a.name, aliases: 'aliases' in a && Array.isArray(a.aliases) ? a.aliases.join(' ; ') : '', kind: a.kind });
+  });
+  index.addAll(docs);
+  return index;
 }

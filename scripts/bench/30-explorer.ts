@@ -1,0 +1,174 @@
+/**
+ * Explorer benchmark: time to first render and frame time while panning and zooming, for generated
+ * graphs of 10,000 and 50,000 nodes in headless Chromium (software WebGL), for the explorer and for
+ * bare Sigma with default settings (bench.html) drawing the same snapshot in the same run.
+ *
+ * Both pages get the same input: a mouse drag (pan) then wheel steps (zoom), through real input
+ * events. Frame time is the interval between animation frames while the input plays (what a user
+ * feels); render time is Sigma's own render call (beforeRender -> afterRender). Needs `npm run build`.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Graph from 'graphology';
+import type { Page } from 'playwright-core';
+import { DEFAULT_DIST } from '../../src/server/config.ts';
+import { startServer } from '../../src/server/server.ts';
+import { launchChromium } from '../../test/e2e/browser.ts';
+
+const SIZES = [10_000, 50_000];
+const EDGES_PER_NODE = 2;
+const CLUSTERS = 24;
+const KINDS = ['Paper', 'Paper', 'Paper', 'Dataset', 'Benchmark', 'Task', 'Concept'];
+
+/** Seeded PRNG (mulberry32) so every run draws the same graph. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Clustered graph in the snapshot's shape: blobs of nodes, most edges inside a blob. */
+export function generateSnapshot(n: number, seed = 7): Graph {
+  const random = rng(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const g = new Graph({ type: 'directed', multi: false });
+  const centres = Array.from({ length: CLUSTERS }, () => ({ x: random() * 2000 - 1000, y: random() * 2000 - 1000 }));
+  const members: number[][] = centres.map(() => []);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(random() * CLUSTERS);
+    members[c]!.push(i);
+    const kind = KINDS[Math.floor(random() * KINDS.length)]!;
+    const name = `${kind} ${i}`;
+    g.addNode(`n${i}`, {
+      kind,
+      name,
+      label: name, // so bare Sigma draws labels too, as a user of it would
+      aliases: [],
+      cluster: c,
+      x: centres[c]!.x + gauss() * 120,
+      y: centres[c]!.y + gauss() * 120,
+      size: 2 + random() * 6,
+    });
+  }
+  for (let i = 0; i < n * EDGES_PER_NODE; i++) {
+    const s = Math.floor(random() * n);
+    const c = g.getNodeAttribute(`n${s}`, 'cluster') as number;
+    const pool = random() < 0.9 ? members[c]! : members[Math.floor(random() * CLUSTERS)]!;
+    const t = pool[Math.floor(random() * pool.length)]!;
+    if (s !== t && !g.hasEdge(`n${s}`, `n${t}`)) g.addEdge(`n${s}`, `n${t}`, {});
+  }
+  g.setAttribute('schemaVersion', 1);
+  g.setAttribute('generator', 'scripts/bench/30-explorer.ts');
+  g.setAttribute(
+    'clusters',
+    centres.map((_, id) => ({ id, label: `cluster ${id}`, size: members[id]!.length, top: [], color: `hsl(${(id * 360) / CLUSTERS}, 65%, 45%)` })),
+  );
+  return g;
+}
+
+interface Measure {
+  firstRenderMs: number;
+  frameMean: number;
+  frameP95: number;
+  frames: number;
+  renderMean: number;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+
+async function measure(page: Page, url: string): Promise<Measure> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 300_000 });
+  const firstRenderMs = await page.evaluate(() => window.papergraph!.firstRenderMs!);
+  await page.waitForTimeout(500);
+  // Record frame intervals and Sigma render durations while the input plays.
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __renders: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__renders = [];
+    w.__stop = false;
+    const { sigma } = window.papergraph!;
+    let began = 0;
+    sigma.on('beforeRender', () => (began = performance.now()));
+    sigma.on('afterRender', () => began && w.__renders.push(performance.now() - began));
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const box = (await page.locator('canvas').first().boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) await page.mouse.move(cx + 200 * Math.sin(i / 10), cy + 120 * Math.sin(i / 7));
+  await page.mouse.up();
+  for (let i = 0; i < 24; i++) {
+    await page.mouse.wheel(0, i < 12 ? -120 : 120);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(300);
+  const { frames, renders } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __renders: number[]; __stop: boolean };
+    w.__stop = true;
+    return { frames: w.__frames.slice(1), renders: w.__renders };
+  });
+  return { firstRenderMs, frameMean: mean(frames), frameP95: pct(frames, 0.95), frames: frames.length, renderMean: mean(renders) };
+}
+
+const fmt = (n: number) => n.toFixed(1).padStart(8);
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(DEFAULT_DIST, 'bench.html'))) throw new Error(`${join(DEFAULT_DIST, 'bench.html')} is missing: run \`npm run build\` first`);
+  const browser = await launchChromium();
+  try {
+    console.log('nodes   edges   page        first render ms   frame mean ms   frame p95 ms   frames   sigma render ms');
+    for (const n of SIZES) {
+      const dir = mkdtempSync(join(tmpdir(), 'papergraph-bench-'));
+      const graph = generateSnapshot(n);
+      writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph.export()));
+      const server = await startServer({ snapshotDir: dir, port: 0 });
+      try {
+        const results: Record<string, Measure> = {};
+        for (const [name, path] of [
+          ['bare sigma', 'bench.html'],
+          ['explorer', ''],
+        ] as const) {
+          const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+          // tsx keeps function names with a __name helper the page does not have.
+          await context.addInitScript('window.__name = (f) => f');
+          const page = await context.newPage();
+          results[name] = await measure(page, server.url + path);
+          await context.close();
+          const r = results[name]!;
+          console.log(
+            `${String(n).padEnd(7)} ${String(graph.size).padEnd(7)} ${name.padEnd(11)} ${fmt(r.firstRenderMs)}          ${fmt(r.frameMean)}        ${fmt(r.frameP95)}     ${String(r.frames).padStart(5)}   ${fmt(r.renderMean)}`,
+          );
+        }
+        const e = results.explorer!;
+        const b = results['bare sigma']!;
+        console.log(
+          `${String(n).padEnd(7)} ratio explorer / bare: first render ${(e.firstRenderMs / b.firstRenderMs).toFixed(2)}x, frame time ${(e.frameMean / b.frameMean).toFixed(2)}x (goal <= 1.3x), sigma render ${(e.renderMean / b.renderMean).toFixed(2)}x`,
+        );
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
