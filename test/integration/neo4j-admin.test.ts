@@ -70,5 +70,5 @@ describe.skipIf(!isInstalled(spec))('neo4j-admin import of the export', () => {
     const summary = await loadSnapshotIntoNeo4j(snapshot, { driver });
     expect(summary.schema.changes).toBeGreaterThan(0);
     expect(summary.counters).toEqual({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 });
-  });
+  }, 240_000); // two JVM starts (neo4j-admin, then the server) on a two-core machine shared with other suites
 });
