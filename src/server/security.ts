@@ -7,6 +7,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http.ts';
 
+/** Where an HTML page asks for the per-response nonce (index.html's meta tag). */
+export const NONCE_PLACEHOLDER = '{{CSP_NONCE}}';
+
+/**
+ * The policy; with a nonce, style elements carrying it are allowed too (the Cypher editor,
+ * CodeMirror, injects its styles that way), still no inline style from anywhere else.
+ */
+export function contentSecurityPolicy(nonce?: string): string {
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", nonce ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self'");
+}
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -1,9 +1,11 @@
 /** Serves the built explorer (dist/) read-only, never outside its folder. */
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { HttpError } from './http.ts';
+import { NONCE_PLACEHOLDER, contentSecurityPolicy } from './security.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,7 +54,22 @@ export async function serveStatic(res: ServerResponse, distDir: string, urlPath:
   const path = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
   const file = resolveInside(distDir, path);
   if (!file) throw new HttpError(404, 'not found');
+  if (file.endsWith('.html')) {
+    await sendPage(res, file, head);
+    return;
+  }
   // Hashed assets never change; everything else is revalidated.
   const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   await sendFile(res, file, head, cache);
+}
+
+/** An HTML page with a fresh CSP nonce written into it and into its policy. */
+async function sendPage(res: ServerResponse, file: string, head: boolean): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) throw new HttpError(404, 'not found');
+  const nonce = randomBytes(16).toString('base64');
+  const body = text.replaceAll(NONCE_PLACEHOLDER, nonce);
+  res.setHeader('content-security-policy', contentSecurityPolicy(nonce));
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.end(head ? undefined : body);
 }

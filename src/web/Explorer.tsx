@@ -17,6 +17,9 @@ import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { Filters } from './components/Filters.tsx';
 import { Legend } from './components/Legend.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
+import type { CypherResult } from './console/console-api.ts';
+import { ConsolePanel } from './console/ConsolePanel.tsx';
+import { locateResult, placeNear } from './console/result-graph.ts';
 import { countVisible, maxDegree, visibleNodes } from './state/filters.ts';
 import type { SnapshotGraph } from './state/graph-types.ts';
 import { clusterColors } from './state/palette.ts';
@@ -28,6 +31,8 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
   const [view, dispatch] = useUrlView();
   const [hovered, setHovered] = useState<string | null>(null);
   const [flyTo, setFlyTo] = useState<{ node: string; nonce: number } | null>(null);
+  const [consoleOpen, setConsoleOpen] = useState(false);
+  const [highlight, setHighlight] = useState<{ nodes: Set<string>; edges: Set<string> } | null>(null);
 
   const colors = useMemo(() => clusterColors(graph), [graph]);
   const reducers = useMemo(() => createReducers(graph, colors), [graph, colors]);
@@ -49,13 +54,39 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
     },
     [dispatch],
   );
+  // A Cypher result lights up on the map; result nodes the map lacks join it near their neighbours
+  // (data the user asked for, so they go into the graph; the layout of the others does not move).
+  const onResult = useCallback(
+    (result: CypherResult | null) => {
+      if (!result) return setHighlight(null);
+      const located = locateResult(graph, result);
+      located.missing.forEach(({ node, neighbours }, i) => {
+        if (graph.hasNode(node.id)) return;
+        const p = node.properties;
+        graph.addNode(node.id, {
+          kind: (node.labels[0] ?? 'Concept') as 'Concept',
+          name: String(p.name ?? p.title ?? p.label ?? node.id),
+          aliases: [],
+          cluster: -1,
+          size: 4,
+          ...placeNear(graph, neighbours, i),
+        });
+        located.nodes.add(node.id);
+      });
+      setHighlight({ nodes: located.nodes, edges: located.edges });
+    },
+    [graph],
+  );
   const onCamera = useCallback((value: CameraView) => dispatch({ type: 'camera', value }), [dispatch]);
 
   return (
-    <div className="explorer">
+    <div className={consoleOpen ? 'explorer with-console' : 'explorer'}>
       <header className="topbar">
         <h1 className="brand">papergraph</h1>
         <SearchBox index={search} query={view.query} onQuery={(value) => dispatch({ type: 'query', value })} onChoose={selectAndFly} />
+        <button type="button" className="toggle-console" aria-expanded={consoleOpen} aria-controls="cypher-console" onClick={() => setConsoleOpen((o) => !o)}>
+          Cypher console
+        </button>
         <span className="summary" data-testid="paper-count">
           {counts.byKind.find((k) => k.kind === 'Paper')?.visible ?? 0} papers shown
         </span>
@@ -80,15 +111,20 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
       </nav>
       <main className="map" aria-label="Graph map">
         <SigmaContainer graph={graph} settings={settings} className="sigma">
-          <ReducersController graph={graph} reducers={reducers} colors={colors} visible={visible} hovered={hovered} selected={view.selected} />
+          <ReducersController graph={graph} reducers={reducers} colors={colors} visible={visible} hovered={hovered} selected={view.selected} highlighted={highlight} />
           <EventsController onHover={setHovered} onSelect={select} />
           <CameraController camera={view.camera} flyTo={flyTo} onCamera={onCamera} />
-          <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected)} />
+          <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected) || highlight !== null} />
           <ZoomControls />
           <ExportMenu graph={graph} colors={colors} />
           <DebugHandle graph={graph} />
         </SigmaContainer>
       </main>
+      {consoleOpen && (
+        <div className="console-area" id="cypher-console">
+          <ConsolePanel onResult={onResult} onSelect={selectAndFly} />
+        </div>
+      )}
       <DetailsPanel graph={graph} selected={view.selected} onSelect={select} />
     </div>
   );

@@ -21,9 +21,11 @@ export function requireBuiltApp(): void {
 }
 
 /** Ingests the demo corpus into a fresh folder with the real CLI; returns the folder. */
-export async function ingestCorpus(): Promise<string> {
+export async function ingestCorpus(options: { neo4jEnv?: NodeJS.ProcessEnv } = {}): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'papergraph-e2e-corpus-'));
-  await promisify(execFile)(process.execPath, [CLI, 'ingest', CORPUS, '--out', out], { cwd: REPO, timeout: 170_000 }).catch((err: Error & { stderr?: string }) => {
+  // With a Neo4j environment, the same command also loads the database (`ingest --neo4j`).
+  const args = [CLI, 'ingest', CORPUS, '--out', out, ...(options.neo4jEnv ? ['--neo4j', '--quiet'] : [])];
+  await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 170_000, env: { ...process.env, ...options.neo4jEnv } }).catch((err: Error & { stderr?: string }) => {
     throw new Error(`papergraph ingest failed: ${err.stderr || err.message}`);
   });
   if (!existsSync(join(out, 'graph.json'))) throw new Error(`papergraph ingest wrote no ${join(out, 'graph.json')}`);
@@ -42,9 +44,9 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Runs `papergraph serve <dir> --port 0` and waits for the URL it prints. */
-export function serve(dir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `papergraph serve <dir> --port 0` (with `env` added, e.g. NEO4J_URI) and waits for the URL it prints. */
+export function serve(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((done, fail) => {

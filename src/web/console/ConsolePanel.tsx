@@ -1,0 +1,143 @@
+/**
+ * The Cypher console: editor (Ctrl+Enter runs), a JSON params box (values go to Neo4j as
+ * parameters, never into the text), history, the gallery of example queries from graph/queries,
+ * errors as messages, and results as a table whose nodes and relationships light up on the map.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CypherError, type CypherResult, type ExampleQuery, type Health, fetchExamples, fetchHealth, runCypher } from './console-api.ts';
+import { CypherEditor, type EditorHandle } from './CypherEditor.tsx';
+import { type HistoryEntry, addToHistory, loadHistory, parseParams, saveHistory } from './history.ts';
+import { ResultsTable } from './ResultsTable.tsx';
+
+interface Props {
+  onResult(result: CypherResult | null): void;
+  onSelect(node: string): void;
+}
+
+const FIRST_QUERY = 'MATCH (p:Paper)-[r:EVALUATED_ON]->(b:Benchmark)\nWHERE b.name = $benchmark\nRETURN p.title AS paper, b.name AS benchmark, p, r, b';
+
+export function ConsolePanel({ onResult, onSelect }: Props) {
+  const editor = useRef<EditorHandle>(null);
+  const [params, setParams] = useState('{"benchmark": "KILT"}');
+  const [health, setHealth] = useState<Health | null>(null);
+  const [examples, setExamples] = useState<ExampleQuery[]>([]);
+  const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(window.localStorage));
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<CypherResult | null>(null);
+  const [error, setError] = useState<CypherError | null>(null);
+
+  useEffect(() => {
+    void fetchHealth().then(setHealth);
+    void fetchExamples().then(setExamples);
+  }, []);
+
+  const run = useCallback(async () => {
+    const query = editor.current?.getText() ?? '';
+    if (!query.trim()) return;
+    const parsed = parseParams(params);
+    if (!parsed.ok) {
+      setError({ status: 0, error: parsed.error });
+      return;
+    }
+    setRunning(true);
+    setError(null);
+    const next = addToHistory(history, { query, params });
+    setHistory(next);
+    saveHistory(window.localStorage, next);
+    const answer = await runCypher(query, parsed.params);
+    setRunning(false);
+    if (answer.ok) {
+      setResult(answer.result);
+      onResult(answer.result);
+    } else {
+      setResult(null);
+      onResult(null);
+      setError(answer.error);
+      if (answer.error.status === 503) setHealth({ connected: false, hint: answer.error.error });
+    }
+  }, [params, history, onResult]);
+
+  const load = (query: string, p: string) => {
+    editor.current?.setText(query);
+    setParams(p);
+    editor.current?.focus();
+  };
+
+  return (
+    <section className="console" aria-labelledby="console-title">
+      <div className="console-head">
+        <h2 id="console-title">Cypher console</h2>
+        {health && !health.connected && (
+          <p className="console-warning" role="status">
+            {health.hint ?? 'Cypher needs a Neo4j.'} The rest of the explorer works without it.
+          </p>
+        )}
+      </div>
+      <div className="console-body">
+        <div className="console-input">
+          <CypherEditor ref={editor} initial={FIRST_QUERY} onRun={() => void run()} label="Cypher query (Ctrl+Enter runs it)" />
+          <label className="params">
+            Parameters (JSON)
+            <textarea value={params} onChange={(e) => setParams(e.target.value)} rows={2} spellCheck={false} />
+          </label>
+          <div className="console-actions">
+            <button type="button" onClick={() => void run()} disabled={running}>
+              {running ? 'Running…' : 'Run (Ctrl+Enter)'}
+            </button>
+            <label>
+              History{' '}
+              <select
+                value=""
+                onChange={(e) => {
+                  const h = history[Number(e.target.value)];
+                  if (h) load(h.query, h.params);
+                }}
+              >
+                <option value="">{history.length ? `${history.length} earlier queries…` : 'empty'}</option>
+                {history.map((h, i) => (
+                  <option key={i} value={i}>
+                    {h.query.replace(/\s+/g, ' ').slice(0, 80)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {result && (
+              <button type="button" className="link" onClick={() => (setResult(null), onResult(null))}>
+                Clear highlight
+              </button>
+            )}
+          </div>
+        </div>
+        <nav className="gallery" aria-label="Example queries">
+          <h3>Examples</h3>
+          <ul>
+            {examples.map((q) => (
+              <li key={q.name}>
+                <button type="button" className="node-link" title={q.description} onClick={() => load(q.text, Object.keys(q.params).length ? JSON.stringify(q.params) : '')}>
+                  {q.name.replace(/-/g, ' ')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <div className="console-output" aria-live="polite">
+        {error && (
+          <div className="console-error" role="alert">
+            <strong>{error.status ? `Error ${error.status}${error.kind ? ` (${error.kind})` : ''}` : 'Error'}</strong>
+            <pre>{error.error}</pre>
+            {error.position && <p>At line {error.position.line}, column {error.position.column}.</p>}
+          </div>
+        )}
+        {result && (
+          <>
+            <p className="summary-line" data-testid="result-summary">
+              {result.rows.length} rows{result.summary.truncated ? ' (truncated)' : ''} in {result.summary.timeMs} ms · {result.graph.nodes.length} nodes, {result.graph.relationships.length} relationships highlighted
+            </p>
+            <ResultsTable columns={result.columns} rows={result.rows} onSelect={onSelect} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
