@@ -86,9 +86,10 @@ async function runPlan(driver: Driver, plan: LoadPlan, database: string | undefi
   let batches = 0;
   const session = driver.session({ database });
   try {
-    const write = async <R>(phase: LoadProgress['phase'], query: string, rows: R[], onResult?: (records: Record<string, unknown>[]) => void) => {
+    // Rows are converted to driver values one batch at a time, so a million-row group is never copied whole.
+    const write = async <R>(phase: LoadProgress['phase'], query: string, rows: R[], onResult?: (records: Record<string, unknown>[]) => void, convert: (r: R) => unknown = (r) => r) => {
       for (let i = 0; i < rows.length; i += batchSize) {
-        const batch = rows.slice(i, i + batchSize);
+        const batch = rows.slice(i, i + batchSize).map(convert);
         const result = await session.executeWrite((tx: ManagedTransaction) => tx.run(query, { rows: batch, sep: KEEP_SEPARATOR }));
         const u = result.summary.counters.updates();
         counters.nodesCreated += u.nodesCreated;
@@ -106,14 +107,14 @@ async function runPlan(driver: Driver, plan: LoadPlan, database: string | undefi
 
     for (const [label, rows] of plan.nodes) {
       const ints = label === 'Cluster' ? CLUSTER_INTEGER_PROPERTIES : INTEGER_PROPERTIES;
-      await write('nodes', mergeNodesQuery(label), rows.map((r) => ({ id: toNeo4j(r.id), props: propsToNeo4j(r.props, ints) })));
+      await write('nodes', mergeNodesQuery(label), rows, undefined, (r) => ({ id: toNeo4j(r.id), props: propsToNeo4j(r.props, ints) }));
     }
     for (const g of plan.edges) {
-      await write(
-        'relationships',
-        mergeRelationshipsQuery(g.type, g.from, g.to),
-        g.rows.map((r) => ({ source: r.source, target: toNeo4j(r.target), props: propsToNeo4j(r.props, INTEGER_PROPERTIES) })),
-      );
+      await write('relationships', mergeRelationshipsQuery(g.type, g.from, g.to), g.rows, undefined, (r) => ({
+        source: r.source,
+        target: toNeo4j(r.target),
+        props: propsToNeo4j(r.props, INTEGER_PROPERTIES),
+      }));
     }
     // Stale links: outgoing relationships of the snapshot's nodes that the snapshot no longer has.
     const orphanCandidates = new Map<Label, Set<string>>();
