@@ -11,6 +11,7 @@ import { DebugHandle } from './controllers/DebugHandle.tsx';
 import { EventsController } from './controllers/EventsController.tsx';
 import { ExportMenu } from './controllers/ExportMenu.tsx';
 import { ReducersController, createReducers } from './controllers/ReducersController.tsx';
+import { ResizeController } from './controllers/ResizeController.tsx';
 import { SIGMA_SETTINGS } from './controllers/sigma-settings.ts';
 import { ZoomControls } from './controllers/ZoomControls.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
@@ -115,6 +116,7 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
           <EventsController onHover={setHovered} onSelect={select} />
           <CameraController camera={view.camera} flyTo={flyTo} onCamera={onCamera} />
           <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected) || highlight !== null} />
+          <ResizeController />
           <ZoomControls />
           <ExportMenu graph={graph} colors={colors} />
           <DebugHandle graph={graph} />

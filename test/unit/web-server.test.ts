@@ -38,7 +38,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'papergraph-serve-'));
   mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
   mkdirSync(join(dir, 'snap'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><meta name="csp-nonce" content="{{CSP_NONCE}}"><title>app</title>');
   writeFileSync(join(dir, 'dist', 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside dist');
   writeFileSync(join(dir, 'snap', 'graph.json'), JSON.stringify(buildFixtureGraph().export()));
@@ -64,6 +64,18 @@ describe('papergraph serve', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['access-control-allow-origin']).toBeUndefined();
     expect((await send('GET', '/assets/app.js')).headers['cache-control']).toContain('immutable');
+  });
+
+  it('writes a fresh style nonce into each page and its policy', async () => {
+    const nonces = [];
+    for (const _ of [1, 2]) {
+      const r = await send('GET', '/');
+      const nonce = /content="([^"]+)"/.exec(r.body)![1]!;
+      expect(nonce).not.toBe('{{CSP_NONCE}}');
+      expect(r.headers['content-security-policy']).toContain(`style-src 'self' 'nonce-${nonce}'`);
+      nonces.push(nonce);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
   });
 
   it('serves the snapshot with its length, so the explorer can show progress', async () => {

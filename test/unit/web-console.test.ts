@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { CompletionContext } from '@codemirror/autocomplete';
+import { EditorState } from '@codemirror/state';
+import { buildFixtureGraph } from '../fixtures/explorer-snapshot.ts';
+import type { CypherResult } from '../../src/web/console/console-api.ts';
+import { cypherCompletions } from '../../src/web/console/cypher-language.ts';
+import { HISTORY_LIMIT, addToHistory, loadHistory, parseParams } from '../../src/web/console/history.ts';
+import { locateResult, placeNear } from '../../src/web/console/result-graph.ts';
+import { cellText, rowNodeId, sortRows, toCsv } from '../../src/web/console/results.ts';
+
+const node = (id: string, labels: string[], properties: Record<string, unknown>) => ({ id, elementId: `e-${id}`, labels, properties });
+
+describe('results table data', () => {
+  const paper = node('paper:kilt', ['Paper'], { title: 'KILT: a Benchmark' });
+  const rows = [
+    { title: 'b', n: 10, p: paper },
+    { title: 'a', n: 9, p: null },
+    { title: 'c', n: 100, p: [paper] },
+  ];
+  it('shows nodes and relationships by name and type', () => {
+    expect(cellText(paper)).toBe('(Paper) KILT: a Benchmark');
+    expect(cellText({ elementId: 'r', type: 'EVALUATED_ON', startElementId: 'a', endElementId: 'b', properties: {} })).toBe('[:EVALUATED_ON]');
+    expect(cellText(['x', 2])).toBe('x, 2');
+    expect(cellText(null)).toBe('');
+  });
+  it('sorts numbers as numbers and text as text, both ways', () => {
+    expect(sortRows(rows, 'n', 'ascending').map((r) => r.n)).toEqual([9, 10, 100]);
+    expect(sortRows(rows, 'n', 'descending').map((r) => r.n)).toEqual([100, 10, 9]);
+    expect(sortRows(rows, 'title', 'ascending').map((r) => r.title)).toEqual(['a', 'b', 'c']);
+  });
+  it('finds the node a row is about', () => {
+    expect(rowNodeId(rows[0]!, ['title', 'n', 'p'])).toBe('paper:kilt');
+    expect(rowNodeId(rows[1]!, ['title', 'n', 'p'])).toBeNull();
+    expect(rowNodeId(rows[2]!, ['title', 'n', 'p'])).toBe('paper:kilt');
+  });
+  it('writes CSV with quoting and defuses formula cells', () => {
+    const csv = toCsv(['a', 'b'], [{ a: 'x, "y"', b: '=HYPERLINK("evil")' }, { a: 'line\nbreak', b: 3 }]);
+    expect(csv).toBe('a,b\r\n"x, ""y""","\'=HYPERLINK(""evil"")"\r\n"line\nbreak",3\r\n');
+  });
+});
+
+describe('result on the map', () => {
+  const graph = buildFixtureGraph();
+  const result: CypherResult = {
+    columns: ['p', 'r', 'b'],
+    rows: [],
+    graph: {
+      nodes: [node('paper:kilt', ['Paper'], {}), node('benchmark:kilt', ['Benchmark'], {}), node('paper:new', ['Paper'], { title: 'New' })],
+      relationships: [
+        { elementId: 'r1', type: 'INTRODUCES', startElementId: 'e-paper:kilt', endElementId: 'e-benchmark:kilt', properties: {} },
+        { elementId: 'r2', type: 'EVALUATED_ON', startElementId: 'e-paper:new', endElementId: 'e-benchmark:kilt', properties: {} },
+      ],
+    },
+    summary: { timeMs: 1, truncated: false },
+  };
+  it('maps result nodes and relationships to the map, and lists what the map lacks with its neighbours', () => {
+    const located = locateResult(graph, result);
+    expect([...located.nodes].sort()).toEqual(['benchmark:kilt', 'paper:kilt']);
+    expect([...located.edges]).toEqual([graph.edge('paper:kilt', 'benchmark:kilt')]);
+    expect(located.missing.map((m) => [m.node.id, m.neighbours])).toEqual([['paper:new', ['benchmark:kilt']]]);
+  });
+  it('places a missing node near its neighbours', () => {
+    const p = placeNear(graph, ['benchmark:kilt'], 0);
+    const b = graph.getNodeAttributes('benchmark:kilt');
+    expect(Math.hypot(p.x - b.x, p.y - b.y)).toBeGreaterThan(0);
+    expect(Math.hypot(p.x - b.x, p.y - b.y)).toBeLessThan(10);
+  });
+});
+
+describe('history and parameters', () => {
+  it('keeps the newest first, without duplicates, bounded', () => {
+    let h = addToHistory([], { query: 'A', params: '' });
+    h = addToHistory(h, { query: 'B', params: '' });
+    h = addToHistory(h, { query: 'A', params: '' });
+    expect(h.map((x) => x.query)).toEqual(['A', 'B']);
+    for (let i = 0; i < 80; i++) h = addToHistory(h, { query: `Q${i}`, params: '' });
+    expect(h).toHaveLength(HISTORY_LIMIT);
+  });
+  it('ignores a corrupt stored history', () => {
+    expect(loadHistory({ getItem: () => '{not json' })).toEqual([]);
+    expect(loadHistory({ getItem: () => '[{"query":"A","params":""},{"query":3}]' })).toEqual([{ query: 'A', params: '' }]);
+  });
+  it('reads parameters as a JSON object and says what is wrong otherwise', () => {
+    expect(parseParams('')).toEqual({ ok: true, params: {} });
+    expect(parseParams('{"title": "a \\"b\\" }"}')).toEqual({ ok: true, params: { title: 'a "b" }' } });
+    expect(parseParams('[1]')).toMatchObject({ ok: false, error: expect.stringMatching(/JSON object/) });
+    expect(parseParams('{x')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+  });
+});
+
+describe('Cypher completion', () => {
+  const complete = (doc: string) => cypherCompletions(new CompletionContext(EditorState.create({ doc }), doc.length, true));
+  it('offers the schema labels and relationship types after a colon', () => {
+    const r = complete('MATCH (p:Pa')!;
+    expect(r.from).toBe('MATCH (p:'.length);
+    const labels = r.options.map((o) => o.label);
+    expect(labels).toEqual(expect.arrayContaining(['Paper', 'Benchmark', 'Dataset', 'EVALUATED_ON', 'PART_OF']));
+  });
+  it('offers keywords elsewhere', () => {
+    expect(complete('MATCH (p) RET')!.options.map((o) => o.label)).toContain('RETURN');
+  });
+});
