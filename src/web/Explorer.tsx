@@ -114,7 +114,7 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
         <SigmaContainer graph={graph} settings={settings} className="sigma">
           <ReducersController graph={graph} reducers={reducers} colors={colors} visible={visible} hovered={hovered} selected={view.selected} highlighted={highlight} />
           <EventsController onHover={setHovered} onSelect={select} />
-          <CameraController camera={view.camera} flyTo={flyTo} onCamera={onCamera} />
+          <CameraController camera={view.camera} flyTo={flyTo} fitTo={highlight?.nodes ?? null} onCamera={onCamera} />
           <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected) || highlight !== null} />
           <ResizeController />
           <ZoomControls />

@@ -61,7 +61,6 @@ export const CypherEditor = forwardRef<EditorHandle, Props>(function CypherEdito
     view.current = v;
     return () => v.destroy();
     // The editor is created once; later text changes go through the handle.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useImperativeHandle(ref, () => ({

@@ -10,13 +10,15 @@ interface Props {
   camera: CameraView | null;
   /** A node to fly to; `nonce` changes on every request so choosing the same node twice still flies. */
   flyTo: { node: string; nonce: number } | null;
+  /** Nodes to bring into view together (a query result); the layout stays, only the camera moves. */
+  fitTo?: Set<string> | null;
   onCamera(view: CameraView): void;
 }
 
 const same = (a: CameraView | null, b: CameraView | null) =>
   !!a && !!b && Math.abs(a.x - b.x) < 1e-4 && Math.abs(a.y - b.y) < 1e-4 && Math.abs(a.ratio - b.ratio) < 1e-4;
 
-export function CameraController({ camera, flyTo, onCamera }: Props) {
+export function CameraController({ camera, flyTo, fitTo = null, onCamera }: Props) {
   const sigma = useSigma();
   const reported = useRef<CameraView | null>(null);
 
@@ -56,5 +58,19 @@ export function CameraController({ camera, flyTo, onCamera }: Props) {
     const cam = sigma.getCamera();
     void cam.animate({ x: target.x, y: target.y, ratio: Math.min(cam.getState().ratio, 0.4) }, { duration: 400 });
   }, [sigma, flyTo]);
+  useEffect(() => {
+    if (!fitTo || fitTo.size === 0) return;
+    const graph = sigma.getGraph();
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const node of fitTo) {
+      if (!graph.hasNode(node)) continue;
+      const { x, y } = graph.getNodeAttributes(node) as { x: number; y: number };
+      const p = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
+      [minX, minY, maxX, maxY] = [Math.min(minX, p.x), Math.min(minY, p.y), Math.max(maxX, p.x), Math.max(maxY, p.y)];
+    }
+    if (!Number.isFinite(minX)) return;
+    const ratio = Math.min(Math.max(Math.max(maxX - minX, maxY - minY) * 1.4, 0.08), 1);
+    void sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+  }, [sigma, fitTo]);
   return null;
 }

@@ -69,8 +69,12 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
           sizes.set(index, size);
         }
         const p = sigma.graphToViewport({ x: c.x, y: c.y });
-        // Kept inside the map, so a cluster near the edge keeps a readable label.
+        // A cluster whose centre is off screen gets no label; one near the edge is kept inside the map.
         const { width, height } = sigma.getDimensions();
+        if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) {
+          el.hidden = true;
+          continue;
+        }
         const l = Math.min(Math.max(p.x - size.w / 2, 4), width - size.w - 4);
         const t = Math.min(Math.max(p.y - size.h / 2, 4), height - size.h - 4);
         const box = { l, r: l + size.w, t, b: t + size.h };
