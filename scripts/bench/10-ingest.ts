@@ -46,12 +46,14 @@ export async function run(): Promise<void> {
     d.sentences().out(its.span);
   }
   const tagMs = performance.now() - t;
+  console.log(`tokenize + tag done in ${(tagMs / 1000).toFixed(1)} s`);
 
   // Extraction alone, per paper.
   const ctx = extractionContext();
   t = performance.now();
   for (const p of papers) extractDocument(p.title, p.abstract, ctx);
   const extractMs = performance.now() - t;
+  console.log(`extraction done in ${(extractMs / 1000).toFixed(1)} s`);
   papers.length = 0;
 
   // The whole ingest from the file: read, extract, resolve, build, analyze, write.

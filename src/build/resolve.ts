@@ -117,7 +117,8 @@ const datasetEntityId = (kind: EntityKind, s: string) => `${kind.toLowerCase()}:
 const gazetteerKind = (g: GazetteerDataset): EntityKind => (g.kind === 'benchmark' ? 'Benchmark' : 'Dataset');
 
 export function resolve(docs: readonly ResolveInput[], options: ResolveOptions): Resolved {
-  const maxEvidence = options.maxEvidence ?? 5;
+  // Three sentences answer "why is this paper linked to COCO?"; more only grow the snapshot.
+  const maxEvidence = options.maxEvidence ?? 3;
   const entities = new Map<string, Entity>();
   const links = new LinkTable(maxEvidence);
   const names = new Names();

@@ -3,7 +3,9 @@
  * so any graphology or Sigma user can load it. Written atomically: a failed write never leaves a
  * half file where a good snapshot was.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
@@ -20,12 +22,43 @@ export function snapshotPath(dirOrFile: string): string {
   return dirOrFile.endsWith('.json') ? dirOrFile : join(dirOrFile, SNAPSHOT_FILE);
 }
 
+/**
+ * Streams the serialization node by node and edge by edge: a 100,000-paper graph is larger than the
+ * longest string V8 can build, so `JSON.stringify(graph.export())` is not an option. The bytes are
+ * exactly those of `JSON.stringify(graph.export())`.
+ */
 export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = snapshotPath(dir);
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(graph.export())}\n`);
-  await rename(tmp, file);
+  const out = createWriteStream(tmp);
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  try {
+    const options = graph.export().options;
+    await write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+    let first = true;
+    for (const { node, attributes } of graph.nodeEntries()) {
+      await write(`${first ? '' : ','}${JSON.stringify({ key: node, attributes })}`);
+      first = false;
+    }
+    await write('],"edges":[');
+    first = true;
+    for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
+      const entry = undirected ? { key: edge, source, target, attributes, undirected } : { key: edge, source, target, attributes };
+      await write(`${first ? '' : ','}${JSON.stringify(entry)}`);
+      first = false;
+    }
+    await write(']}\n');
+    out.end();
+    await once(out, 'finish');
+    await rename(tmp, file);
+  } catch (err) {
+    out.destroy();
+    await rm(tmp, { force: true });
+    throw err;
+  }
   return file;
 }
 

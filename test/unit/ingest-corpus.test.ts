@@ -1,11 +1,13 @@
 /** The ingest on the real demo corpus and the visible gold: what issue 2 and 3 promise. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
 import { evaluate, type GoldFile } from '../../src/eval/evaluate.ts';
 import type { PaperGraph } from '../../src/build/graph.ts';
+import { writeSnapshot } from '../../src/store/snapshot.ts';
 
 const SHARED = resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'shared');
 const CORPUS = resolve(SHARED, 'corpus', 'trending-papers.txt');
@@ -61,6 +63,12 @@ describe('the demo corpus', () => {
       expect(Number.isFinite(a.x) && Number.isFinite(a.y), n).toBe(true);
       expect(clusters.some((c) => c.id === a.cluster), n).toBe(true);
     });
+  });
+
+  it('streams the snapshot file byte for byte as graph.export() serializes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-snapshot-'));
+    const file = await writeSnapshot(dir, graph);
+    expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(graph.export())}\n`);
   });
 
   it('is deterministic: two runs give identical snapshots', async () => {
