@@ -157,12 +157,14 @@ function prepareHome(spec: LocalServerSpec): void {
 }
 
 /** Runs neo4j-admin (org.neo4j.cli.AdminTool) against this home, e.g. `database import full`. */
-export function runAdminTool(spec: LocalServerSpec, args: string[]): Promise<{ code: number; output: string }> {
+export function runAdminTool(spec: LocalServerSpec, args: string[], cwd = spec.home): Promise<{ code: number; output: string }> {
   assertInstalled(spec);
   prepareHome(spec);
   return new Promise((resolve, reject) => {
     const child = spawn('java', javaArgs(spec, 'org.neo4j.cli.AdminTool', args), {
       env: { ...process.env, NEO4J_HOME: spec.home, NEO4J_CONF: join(spec.home, 'conf') },
+      // neo4j-admin writes files such as import.report into its working folder.
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
