@@ -64,11 +64,10 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
   for (let i = 0; i < tokens.length; i++) if (ctx.notDatasetKeys.has(tokens[i]!.key)) taken[i] = 2;
 
   const gazetteer = findNames(text, tokens, ctx.datasets).filter((m) => !taken[m.first]);
-  const sentenceHasCue = (s: number) => {
-    const sent = t.sentences[s]!;
-    for (let i = sent.first; i <= sent.last; i++) if (isCue(tokens[i])) return true;
-    return false;
-  };
+  // Which sentences say "dataset", "benchmark", "corpus"...: computed once, asked often.
+  const cueSentences = new Set<number>();
+  for (const tok of tokens) if (isCue(tok)) cueSentences.add(tok.sentence);
+  const sentenceHasCue = (s: number) => cueSentences.has(s);
   for (const m of gazetteer) {
     if (m.thing.ambiguous) {
       const s = tokens[m.first]!.sentence;
@@ -96,9 +95,9 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     }
   };
 
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && cueSentences.size > 0; i++) {
     const tok = tokens[i]!;
-    if (!isCue(tok)) continue;
+    if (!cueSentences.has(tok.sentence) || !isCue(tok)) continue;
     const kind = cueKind(tok);
     // "X dataset", "X and Y benchmarks", "Natural Questions dataset"
     const prev = i - 1;

@@ -78,13 +78,13 @@ export function findNames<T extends NamedThing>(
   while (i <= to) {
     const t = tokens[i]!;
     let best: NameMatch<T> | undefined;
-    if (/[A-Za-z0-9]/.test(t.text[0] ?? '')) {
+    if (t.key.length > 0 && index.prefixes.has(t.key.slice(0, 1))) {
       let key = '';
       for (let j = i; j <= Math.min(to, i + index.maxTokens); j++) {
         const tj = tokens[j]!;
         if (j > i && JOINERS.has(tj.text) === false && /^[A-Za-z0-9]/.test(tj.text) === false) break;
         key += tj.key;
-        if (key && !index.prefixes.has(key) && !(/[A-Z]s$/.test(tj.text) && index.byKey.has(key.slice(0, -1)))) break;
+        if (key && !index.prefixes.has(key) && !(tj.text.endsWith('s') && /[A-Z]s$/.test(tj.text) && index.byKey.has(key.slice(0, -1)))) break;
         if (!key || (j > i && JOINERS.has(tj.text))) continue;
         let hits = index.byKey.get(key);
         // Plural of an acronym: "KILTs".

@@ -4,7 +4,7 @@
  * Every sub-phrase that could name a thing is kept with its key; which ones become concepts is a
  * corpus-level decision (resolve), since a phrase is a concept because papers share it.
  */
-import { phraseKey, stemWord } from './stem.ts';
+import { phraseKey, stemWord, wordKey } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
 
@@ -97,6 +97,11 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
   const out: PhraseCandidate[] = [];
   const { tokens } = t;
   const words = (a: number, b: number) => tokens.slice(a, b + 1).map((x) => x.text);
+  const spanKey = (a: number, b: number) => {
+    let k = '';
+    for (let i = a; i <= b; i++) k += wordKey(tokens[i]!.text);
+    return k;
+  };
   for (const [first, last] of nounChunks(t)) {
     for (let b = last; b >= first; b--) {
       const head = tokens[b]!;
@@ -104,7 +109,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task
       // fashion"); resolve decides whether "<modifier> learning" is one.
       if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
-        out.push({ key: phraseKey([tokens[b - 1]!.text, head.text]), first: b - 1, last: b, words: 2, modifierKey: phraseKey([tokens[b - 1]!.text]) });
+        out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: wordKey(tokens[b - 1]!.text) });
       // "function f", "graph G": a variable, not a term.
       if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) continue;
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
@@ -112,7 +117,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         if (!canStart(start, b - a + 1) || start.lower === 'of') continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
         const n = wordCount(tokens, a, b);
-        const key = phraseKey(words(a, b));
+        const key = spanKey(a, b);
         // One word is a concept only if it names a known task ("summarization"); most single
         // words are too vague to link papers, and skipping them halves the work.
         if (n === 1 && !keepSingle(key)) continue;

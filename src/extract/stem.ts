@@ -32,6 +32,19 @@ export function stemWord(lower: string): string {
  *  "multi-task", "multi task" and "Multitask" (and "Mixture-of-Experts" / "mixture of experts") meet. */
 export function phraseKey(words: readonly string[]): string {
   let k = '';
-  for (const w of words) for (const part of w.toLowerCase().split(/[-‐–/]/)) if (part) k += stemWord(part).replace(/[^a-z0-9]/g, '');
+  for (const w of words) k += wordKey(w);
+  return k;
+}
+
+const wordKeys = new Map<string, string>();
+
+/** One word's share of a phrase key (cached: the vocabulary of a corpus is small). */
+export function wordKey(word: string): string {
+  let k = wordKeys.get(word);
+  if (k === undefined) {
+    k = '';
+    for (const part of word.toLowerCase().split(/[-‐–/]/)) if (part) k += stemWord(part).replace(/[^a-z0-9]/g, '');
+    if (wordKeys.size < 200_000) wordKeys.set(word, k);
+  }
   return k;
 }
