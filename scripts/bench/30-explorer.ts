@@ -74,6 +74,8 @@ export function generateSnapshot(n: number, seed = 7): Graph {
 
 interface Measure {
   firstRenderMs: number;
+  /** The explorer's own marks on the way to the first render (fetched, parsed, ...), in ms. */
+  marks: Record<string, number>;
   frameMean: number;
   frameP95: number;
   frames: number;
@@ -90,6 +92,9 @@ async function measure(page: Page, url: string): Promise<Measure> {
   await page.goto(url);
   await page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 300_000 });
   const firstRenderMs = await page.evaluate(() => window.papergraph!.firstRenderMs!);
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('papergraph:')).map((m) => [m.name.slice(11), Math.round(m.startTime)])),
+  );
   await page.waitForTimeout(500);
   // Record frame intervals and Sigma render durations while the input plays.
   await page.evaluate(() => {
@@ -126,7 +131,7 @@ async function measure(page: Page, url: string): Promise<Measure> {
     w.__stop = true;
     return { frames: w.__frames.slice(1), renders: w.__renders };
   });
-  return { firstRenderMs, frameMean: mean(frames), frameP95: pct(frames, 0.95), frames: frames.length, renderMean: mean(renders) };
+  return { firstRenderMs, marks, frameMean: mean(frames), frameP95: pct(frames, 0.95), frames: frames.length, renderMean: mean(renders) };
 }
 
 const fmt = (n: number) => n.toFixed(1).padStart(8);
@@ -159,6 +164,7 @@ export async function run(): Promise<void> {
           );
         }
         const e = results.explorer!;
+        console.log(`${String(n).padEnd(7)} explorer first render, ms since navigation: ${Object.entries(e.marks).map(([k, v]) => `${k} ${v}`).join(', ')}, drawn ${Math.round(e.firstRenderMs)}`);
         const b = results['bare sigma']!;
         console.log(
           `${String(n).padEnd(7)} ratio explorer / bare: first render ${(e.firstRenderMs / b.firstRenderMs).toFixed(2)}x, frame time ${(e.frameMean / b.frameMean).toFixed(2)}x (goal <= 1.3x), sigma render ${(e.renderMean / b.renderMean).toFixed(2)}x`,

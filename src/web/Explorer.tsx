@@ -29,6 +29,7 @@ import { useUrlView } from './state/use-url-view.ts';
 import type { CameraView } from './state/view.ts';
 
 export function Explorer({ graph }: { graph: SnapshotGraph }) {
+  useState(() => performance.mark('papergraph:explorer-start'));
   const [view, dispatch] = useUrlView();
   const [hovered, setHovered] = useState<string | null>(null);
   const [flyTo, setFlyTo] = useState<{ node: string; nonce: number } | null>(null);

@@ -96,6 +96,7 @@ describe('the Cypher console with Neo4j', () => {
     expect(lit.papers.every(Boolean)).toBe(true);
     expect(lit.other).toBe('#e3e5e8');
     expect(await positions(page)).toEqual(before);
+    await page.waitForTimeout(800); // labels are hidden while the camera flies to the result
     await page.screenshot({ path: join(SCREENSHOTS, '10-console-result.png') });
 
     // Sorting, CSV, and a row selecting its node.

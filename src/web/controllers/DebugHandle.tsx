@@ -15,6 +15,7 @@ declare global {
 export function DebugHandle({ graph }: { graph: SnapshotGraph }) {
   const sigma = useSigma();
   useEffect(() => {
+    performance.mark('papergraph:sigma-ready');
     const handle: NonNullable<Window['papergraph']> = { sigma, graph };
     window.papergraph = handle;
     // Sigma drew in its constructor; a refresh a sibling controller scheduled (state from the URL)

@@ -5,8 +5,16 @@ import { useEffect } from 'react';
 export function ResizeController() {
   const sigma = useSigma();
   useEffect(() => {
-    const observer = new ResizeObserver(() => sigma.scheduleRender());
-    observer.observe(sigma.getContainer());
+    const container = sigma.getContainer();
+    let size = `${container.offsetWidth}x${container.offsetHeight}`;
+    const observer = new ResizeObserver(() => {
+      // The observer also reports the initial size; only a real change needs a new frame.
+      const now = `${container.offsetWidth}x${container.offsetHeight}`;
+      if (now === size) return;
+      size = now;
+      sigma.scheduleRender();
+    });
+    observer.observe(container);
     return () => observer.disconnect();
   }, [sigma]);
   return null;
