@@ -60,7 +60,8 @@ function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clus
   });
   if (meta.order > 1) forceAtlas2.assign(meta, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(meta), gravity: 1, scalingRatio: 2, linLogMode: true } });
   const pos = clusters.map((c) => ({ c, x: meta.getNodeAttribute(String(c), 'x') as number, y: meta.getNodeAttribute(String(c), 'y') as number, r: radius.get(c)! }));
-  // Push overlapping discs apart, largest first moving least; a gap of a fifth of the smaller radius.
+  // Push overlapping discs apart, the larger moving less; a gap of half the smaller radius keeps
+  // clusters visibly apart once nodes are drawn at their pixel sizes.
   for (let pass = 0; pass < 2000; pass++) {
     let moved = false;
     for (let i = 0; i < pos.length; i++)
@@ -75,7 +76,7 @@ function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clus
           dy = rand() - 0.5;
           d = Math.hypot(dx, dy);
         }
-        const need = a.r + b.r + 0.2 * Math.min(a.r, b.r);
+        const need = a.r + b.r + 0.5 * Math.min(a.r, b.r);
         if (d >= need) continue;
         const push = (need - d) / d;
         const share = a.r * a.r / (a.r * a.r + b.r * b.r);
@@ -103,8 +104,8 @@ function layoutCluster(view: Graph, ids: string[], rand: () => number, iteration
       if (s === id && sub.hasNode(t)) sub.mergeEdge(s, t, { weight: a.weight ?? 1 });
     });
   if (sub.order > 2 && sub.size > 0) {
-    const budget = iterations ?? Math.max(20, Math.min(300, Math.round(4e5 / (sub.order + sub.size))));
-    forceAtlas2.assign(sub, { iterations: budget, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 1000, gravity: 1, strongGravityMode: true } });
+    const budget = iterations ?? Math.max(10, Math.min(200, Math.round(1e5 / (sub.order + sub.size))));
+    forceAtlas2.assign(sub, { iterations: budget, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 300, gravity: 1, strongGravityMode: true } });
   }
   let cx = 0;
   let cy = 0;

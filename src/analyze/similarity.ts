@@ -18,13 +18,16 @@ export interface SimilarityOptions {
   topK?: number;
   /** Entities linked to more papers than this are too common to tell papers apart (and quadratic). */
   maxEntityDf?: number;
+  /** Only a paper's rarest entities are followed to find its neighbours (bounds the work per paper). */
+  rarestPerPaper?: number;
 }
 
 export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}): SimilarPair[] {
   const topK = options.topK ?? 5;
   const papers = g.filterNodes((_, a) => a.kind === 'Paper');
   const n = papers.length;
-  const maxDf = options.maxEntityDf ?? Math.max(30, Math.min(500, Math.ceil(n * 0.02)));
+  const maxDf = options.maxEntityDf ?? Math.max(30, Math.min(100, Math.ceil(n * 0.02)));
+  const rarest = options.rarestPerPaper ?? 12;
   const entitiesOf = new Map<string, string[]>();
   const df = new Map<string, number>();
   for (const p of papers) {
@@ -40,8 +43,12 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   const pairs: SimilarPair[] = [];
   for (const p of papers) {
     const scores = new Map<string, number>();
-    for (const e of entitiesOf.get(p)!) {
-      if (df.get(e)! > maxDf || df.get(e)! < 2) continue;
+    const informative = entitiesOf
+      .get(p)!
+      .filter((e) => df.get(e)! >= 2 && df.get(e)! <= maxDf)
+      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
+      .slice(0, rarest);
+    for (const e of informative) {
       const w = idf(e) ** 2;
       g.forEachInEdge(e, (_, attr, other) => {
         if (other !== p && KNOWLEDGE.has(attr.type)) scores.set(other, (scores.get(other) ?? 0) + w);

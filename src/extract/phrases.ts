@@ -114,7 +114,8 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) continue;
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
-        if (!canStart(start, b - a + 1) || start.lower === 'of') continue;
+        // "D images" from "2D images" split by the tokenizer: a lone letter starts no term.
+        if (!canStart(start, b - a + 1) || start.lower === 'of' || start.text.length < 2) continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
         const n = wordCount(tokens, a, b);
         const key = spanKey(a, b);
