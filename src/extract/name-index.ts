@@ -66,6 +66,14 @@ function caseAccepts(surface: string, name: string, ambiguous: boolean | undefin
  * Longest-first scan. A match must start and end on word boundaries: "COCO" inside "COCO-Stuff"
  * is not COCO, so a name followed by an attached hyphenated word is skipped.
  */
+/** "KILTs", "LLMs": an acronym with a plural s. */
+function isPluralAcronym(s: string): boolean {
+  const n = s.length;
+  if (n < 3 || s.charCodeAt(n - 1) !== 115) return false;
+  const c = s.charCodeAt(n - 2);
+  return c >= 65 && c <= 90;
+}
+
 export function findNames<T extends NamedThing>(
   text: string,
   tokens: readonly Token[],
@@ -74,25 +82,31 @@ export function findNames<T extends NamedThing>(
   to = tokens.length - 1,
 ): NameMatch<T>[] {
   const out: NameMatch<T>[] = [];
+  const { prefixes, byKey } = index;
   let i = from;
   while (i <= to) {
     const t = tokens[i]!;
     let best: NameMatch<T> | undefined;
-    if (t.key.length > 0 && index.prefixes.has(t.key.slice(0, 1))) {
+    // A name starts with a letter or digit; its key must begin some known name.
+    if (t.key.length > 0 && (prefixes.has(t.key) || (isPluralAcronym(t.text) && byKey.has(t.key.slice(0, -1))))) {
       let key = '';
-      for (let j = i; j <= Math.min(to, i + index.maxTokens); j++) {
+      const end = Math.min(to, i + index.maxTokens);
+      for (let j = i; j <= end; j++) {
         const tj = tokens[j]!;
-        if (j > i && JOINERS.has(tj.text) === false && /^[A-Za-z0-9]/.test(tj.text) === false) break;
+        const joiner = JOINERS.has(tj.text);
+        // Only words and joiners ("-", ".", "/") continue a name.
+        if (j > i && !joiner && tj.key.length === 0) break;
         key += tj.key;
-        if (key && !index.prefixes.has(key) && !(tj.text.endsWith('s') && /[A-Z]s$/.test(tj.text) && index.byKey.has(key.slice(0, -1)))) break;
-        if (!key || (j > i && JOINERS.has(tj.text))) continue;
-        let hits = index.byKey.get(key);
+        const plural = isPluralAcronym(tj.text);
+        if (!prefixes.has(key) && !(plural && byKey.has(key.slice(0, -1)))) break;
+        if (j > i && joiner) continue;
+        let hits = byKey.get(key);
         // Plural of an acronym: "KILTs".
-        if (!hits && /[A-Z]s$/.test(tj.text)) hits = index.byKey.get(key.slice(0, -1));
+        if (!hits && plural) hits = byKey.get(key.slice(0, -1));
         if (!hits) continue;
         const next = tokens[j + 1];
         const after = tokens[j + 2];
-        const attached = next && !next.spaced && next.text === '-' && after && !after.spaced && /^[A-Za-z0-9]/.test(after.text);
+        const attached = next && !next.spaced && next.text === '-' && after && !after.spaced && after.key.length > 0;
         if (attached) continue;
         const surface = text.slice(t.start, tj.end);
         const hit = hits.find((h) => caseAccepts(surface, h.name, h.thing.ambiguous));
