@@ -87,7 +87,8 @@ export function nounChunks(t: AnalysedText): [number, number][] {
   for (let c = 0; c < chunks.length; c++) {
     const [a, b] = chunks[c]!;
     const next = chunks[c + 1];
-    if (next && next[0] === b + 2 && tokens[b + 1]!.lower === 'of' && b - a <= 1 && next[1] - next[0] <= 1) joined.push([a, next[1]]);
+    // "orders of magnitude", "number of parameters" are measures, not terms.
+    if (next && next[0] === b + 2 && tokens[b + 1]!.lower === 'of' && b - a <= 1 && next[1] - next[0] <= 1 && !isGenericWord(tokens[b]!)) joined.push([a, next[1]]);
   }
   return [...chunks, ...joined];
 }
