@@ -125,7 +125,7 @@ describe('the explorer on the demo corpus', () => {
     const before = Number((await count.textContent())!.match(/Showing (\d+)/)![1]);
     const concepts = snapshot.nodes.filter((n) => n.attributes.kind === 'Concept').length;
     expect(concepts).toBeGreaterThan(0);
-    await page.getByRole('checkbox', { name: /Concept/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Concept\b/ }).uncheck();
     await expect.poll(async () => Number((await count.textContent())!.match(/Showing (\d+)/)![1])).toBe(before - concepts);
     const shownConcepts = await page.evaluate(() => {
       const { sigma, graph } = window.papergraph!;
