@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { lockDatabase, testEnv } from '../integration/neo4j-helpers.ts';
 import { launchChromium, watchProblems } from './browser.ts';
 import { SCREENSHOTS, type Served, ingestCorpus, requireBuiltApp, serve } from './harness.ts';
-import { openExplorer, visiblePaperCount } from './page-helpers.ts';
+import { openExplorer, paintedPixels, visiblePaperCount } from './page-helpers.ts';
 
 let browser: Browser;
 let server: Served;
@@ -98,6 +98,8 @@ describe('the Cypher console with Neo4j', () => {
     expect(await positions(page)).toEqual(before);
     await page.waitForTimeout(800); // labels are hidden while the camera flies to the result
     await page.screenshot({ path: join(SCREENSHOTS, '10-console-result.png') });
+    const painted = await paintedPixels(page);
+    expect(painted.nodes, JSON.stringify(await page.evaluate(() => window.papergraph!.sigma.getCamera().getState()))).toBeGreaterThan(500);
 
     // Sorting, CSV, and a row selecting its node.
     const header = page.getByRole('columnheader', { name: /paper/ });
@@ -162,7 +164,7 @@ describe('the Cypher console without Neo4j', () => {
     await page.locator('.console-error').waitFor();
     expect(await page.locator('.console-error').textContent()).toMatch(/Error 503/);
     expect(await visiblePaperCount(page)).toBe(58);
-    await page.getByRole('checkbox', { name: /Concept/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Concept\b/ }).uncheck();
     await expect.poll(() => page.getByTestId('count-Concept').textContent()).toMatch(/^0\//);
     await page.screenshot({ path: join(SCREENSHOTS, '13-console-no-neo4j.png') });
   });
