@@ -15,23 +15,15 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_DIST } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/server.ts';
 import { launchChromium } from '../../test/e2e/browser.ts';
+import { seededRandom } from '../../src/analyze/rng.ts';
 
 const SIZES = [10_000, 50_000];
 const EDGES_PER_NODE = 2;
 const CLUSTERS = 24;
 const KINDS = ['Paper', 'Paper', 'Paper', 'Dataset', 'Benchmark', 'Task', 'Concept'];
 
-/** Seeded PRNG (mulberry32) so every run draws the same graph. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (the project's mulberry32), so every run draws the same graph. */
+const rng = seededRandom;
 
 /** Clustered graph in the snapshot's shape: blobs of nodes, most edges inside a blob. */
 export function generateSnapshot(n: number, seed = 7): Graph {

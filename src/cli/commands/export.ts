@@ -1,8 +1,8 @@
 /** `papergraph export --format neo4j-admin --out <dir> [snapshot]`: CSV files for `neo4j-admin database import full`. */
+import { readSnapshotArg } from '../snapshot-arg.ts';
 import { resolve } from 'node:path';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { parseArgs } from '../args.ts';
-import { readSnapshot, SnapshotError } from '../../store/snapshot.ts';
 import { writeAdminImportFiles } from '../../store/neo4j/admin-csv.ts';
 import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
 import type { Snapshot } from '../../store/neo4j/snapshot.ts';
@@ -22,13 +22,7 @@ export const command: Command = {
     if (flags.format !== 'neo4j-admin') throw new UsageError(`--format must be neo4j-admin, got ${flags.format === undefined ? 'nothing' : `"${String(flags.format)}"`}`);
     if (typeof flags.out !== 'string') throw new UsageError('--out <dir> is required');
     if (positionals.length !== 1) throw new UsageError('expected one snapshot folder (or graph.json file)');
-    let snapshot: Snapshot;
-    try {
-      snapshot = (await readSnapshot(positionals[0]!)).export() as Snapshot;
-    } catch (err) {
-      if (err instanceof SnapshotError) throw new UsageError(err.message);
-      throw err;
-    }
+    const snapshot = (await readSnapshotArg(positionals[0]!)).export() as Snapshot;
     try {
       const files = await writeAdminImportFiles(snapshot, resolve(io.cwd, flags.out));
       const nodes = files.nodes.reduce((n, f) => n + f.rows, 0);

@@ -1,8 +1,8 @@
 /** `papergraph load <dir>`: writes an existing snapshot (<dir>/graph.json) into Neo4j. */
+import { readSnapshotArg } from '../snapshot-arg.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { parseArgs } from '../args.ts';
 import { createProgress } from '../progress.ts';
-import { readSnapshot, SnapshotError } from '../../store/snapshot.ts';
 import { resolveNeo4jConfig } from '../../store/neo4j/config.ts';
 import { withDriver } from '../../store/neo4j/driver.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
@@ -26,13 +26,7 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('expected one snapshot folder (or graph.json file)');
     const batchSize = flags['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : Number(flags['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw new UsageError(`--batch-size expects a positive whole number, got "${String(flags['batch-size'])}"`);
-    let snapshot: Snapshot;
-    try {
-      snapshot = (await readSnapshot(positionals[0]!)).export() as Snapshot;
-    } catch (err) {
-      if (err instanceof SnapshotError) throw new UsageError(err.message);
-      throw err;
-    }
+    const snapshot = (await readSnapshotArg(positionals[0]!)).export() as Snapshot;
     return loadIntoNeo4jFromCli(snapshot, io, { batchSize, quiet: !!flags.quiet, source: positionals[0]! });
   },
 };

@@ -1,4 +1,5 @@
-import { readSnapshot, snapshotPath, SnapshotError } from '../../store/snapshot.ts';
+import { snapshotPath } from '../../store/snapshot.ts';
+import { readSnapshotArg } from '../snapshot-arg.ts';
 import { summarise } from '../summary.ts';
 import { type Command, EXIT, UsageError } from '../io.ts';
 
@@ -9,12 +10,7 @@ export const command: Command = {
   async run(args, io) {
     const [dir] = args;
     if (!dir || args.length > 1) throw new UsageError('expected exactly one snapshot folder (or graph.json file)');
-    try {
-      io.stdout.write(summarise(await readSnapshot(dir), { snapshot: snapshotPath(dir) }));
-      return EXIT.ok;
-    } catch (err) {
-      if (err instanceof SnapshotError) throw new UsageError(err.message);
-      throw err;
-    }
+    io.stdout.write(summarise(await readSnapshotArg(dir), { snapshot: snapshotPath(dir) }));
+    return EXIT.ok;
   },
 };

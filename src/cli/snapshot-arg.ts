@@ -1,0 +1,13 @@
+import type { PaperGraph } from '../build/graph.ts';
+import { readSnapshot, SnapshotError } from '../store/snapshot.ts';
+import { UsageError } from './io.ts';
+
+/** A snapshot named on the command line: a file or folder that cannot be read is a one-line error. */
+export async function readSnapshotArg(path: string): Promise<PaperGraph> {
+  try {
+    return await readSnapshot(path);
+  } catch (err) {
+    if (err instanceof SnapshotError) throw new UsageError(err.message);
+    throw err;
+  }
+}
