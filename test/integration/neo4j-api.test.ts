@@ -12,7 +12,7 @@ import { readExampleQueries } from '../../src/store/neo4j/cypher-files.ts';
 import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { runReadQuery } from '../../src/store/neo4j/query.ts';
 import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
-import { corpusSnapshot, countsInDatabase, expectedCounts, lockDatabase, testDriver, testEnv, testNeo4j, wipe } from './neo4j-helpers.ts';
+import { countsInDatabase, expectedCounts, loadCorpusExclusively, testDriver, testEnv, testNeo4j } from './neo4j-helpers.ts';
 
 let driver: Driver;
 let release: () => void;
@@ -22,10 +22,7 @@ let down: RunningServer;
 
 beforeAll(async () => {
   driver = testDriver();
-  release = await lockDatabase();
-  ({ snapshot } = await corpusSnapshot());
-  await wipe(driver);
-  await loadSnapshotIntoNeo4j(snapshot, { driver, database: testNeo4j().database });
+  ({ release, snapshot } = await loadCorpusExclusively(driver));
   const env = { ...testEnv(), PAPERGRAPH_CYPHER_TIMEOUT_MS: '1500', PAPERGRAPH_CYPHER_MAX_ROWS: '500' };
   server = await startServer({ port: 0, host: '127.0.0.1', env, modules: [neo4jRoutes()], bodyLimitBytes: 64 * 1024 });
   down = await startServer({ port: 0, host: '127.0.0.1', env: { ...env, NEO4J_URI: 'bolt://127.0.0.1:1' }, modules: [neo4jRoutes()] });

@@ -12,6 +12,7 @@ import type { PaperRecord } from '../../src/model/paper.ts';
 import type { Neo4jConfig } from '../../src/store/neo4j/config.ts';
 import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
 import { REPO_ROOT } from '../../src/store/neo4j/paths.ts';
+import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { lockFile, type TestNeo4j } from '../setup/neo4j.ts';
 
 export const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus', 'trending-papers.txt');
@@ -102,4 +103,13 @@ export function linksInSnapshot(s: Snapshot): string[] {
   const links = s.edges.map((e) => `${e.source} ${e.attributes!.type} ${e.target}`);
   for (const n of s.nodes) if (typeof n.attributes!.cluster === 'number' && n.attributes!.cluster >= 0) links.push(`${n.key} IN_CLUSTER ${n.attributes!.cluster}`);
   return links.sort();
+}
+
+/** The usual start of a suite: hold the database, wipe it, load the demo corpus into it. */
+export async function loadCorpusExclusively(driver: Driver): Promise<{ release: () => void; snapshot: Snapshot }> {
+  const release = await lockDatabase();
+  const { snapshot } = await corpusSnapshot();
+  await wipe(driver);
+  await loadSnapshotIntoNeo4j(snapshot, { driver, database: testNeo4j().database });
+  return { release, snapshot };
 }

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { main } from '../../src/cli/main.ts';
 import { readExampleQueries, type ExampleQuery } from '../../src/store/neo4j/cypher-files.ts';
-import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { runReadQuery } from '../../src/store/neo4j/query.ts';
 import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
-import { corpusSnapshot, countsInDatabase, expectedCounts, lockDatabase, testDriver, testEnv, testNeo4j, wipe } from './neo4j-helpers.ts';
+import { countsInDatabase, expectedCounts, loadCorpusExclusively, testDriver, testEnv, testNeo4j } from './neo4j-helpers.ts';
 
 let driver: Driver;
 let release: () => void;
@@ -18,10 +17,7 @@ const queries = new Map<string, ExampleQuery>(readExampleQueries().map((q) => [q
 
 beforeAll(async () => {
   driver = testDriver();
-  release = await lockDatabase();
-  ({ snapshot } = await corpusSnapshot());
-  await wipe(driver);
-  await loadSnapshotIntoNeo4j(snapshot, { driver, database: testNeo4j().database });
+  ({ release, snapshot } = await loadCorpusExclusively(driver));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { defaultLocalServer, isInstalled, localServerInfo, startLocalServer, stopLocalServer } from '../../src/store/neo4j/local-server.ts';
+import { alive, defaultLocalServer, isInstalled, localServerInfo, startLocalServer, stopLocalServer } from '../../src/store/neo4j/local-server.ts';
 import { REPO_ROOT, passwordFile } from '../../src/store/neo4j/paths.ts';
 
 export interface TestNeo4j {
@@ -71,14 +71,6 @@ export async function startNeo4jForTests(project: TestProject): Promise<(() => P
   };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A lock file held by a live process; one left by a dead process is taken over. */
 export async function lockFile(file: string): Promise<() => void> {

@@ -96,7 +96,8 @@ function serverProcessOf(home: string): number | undefined {
   return undefined;
 }
 
-function alive(pid: number): boolean {
+/** True while a process with this pid exists. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
