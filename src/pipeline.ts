@@ -7,7 +7,7 @@ import type { Diagnostic, PaperRecord } from './model/paper.ts';
 import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { extractDocument } from './extract/document.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
-import { resolve } from './build/resolve.ts';
+import { resolve, type Resolved } from './build/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './build/graph.ts';
 import { paperId } from './build/paper-id.ts';
 import { mergePapers } from './readers/merge.ts';
@@ -36,6 +36,19 @@ export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
 /** From records to the analysed graph. */
 export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
   const papers = mergeRecords(records);
+  const resolved = extractAndResolve(papers, options);
+  const graph = buildGraph(papers, resolved);
+  options.onProgress?.('analyze', 0, 1);
+  analyze(graph, options);
+  options.onProgress?.('analyze', 1, 1);
+  return graph;
+}
+
+/**
+ * Extract every paper, then resolve across the corpus. Its own function so that the per-paper
+ * extractions (millions of small objects on a large corpus) can be collected before analysis.
+ */
+function extractAndResolve(papers: readonly BuildPaper[], options: PipelineOptions): Resolved {
   const ctx = options.context ?? extractionContext();
   const docs = papers.map((p, i) => {
     if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
@@ -43,12 +56,7 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
   });
   options.onProgress?.('extract', papers.length, papers.length);
   options.onProgress?.('resolve', 0, 1);
-  const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey });
-  const graph = buildGraph(papers, resolved);
-  options.onProgress?.('analyze', 0, 1);
-  analyze(graph, options);
-  options.onProgress?.('analyze', 1, 1);
-  return graph;
+  return resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey });
 }
 
 export interface ReadResult {
