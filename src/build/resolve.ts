@@ -235,7 +235,8 @@ function resolvePhrases(docs: readonly ResolveInput[], o: ResolveOptions, entiti
 
   // The vocabulary: gazetteer tasks, shared task phrases, shared multi-word concept phrases.
   const vocab = new Map<string, { kind: EntityKind; id: string; name: string; aliases: string[] }>();
-  const byDocs = [...stats.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  // In key order, so the same corpus always yields the same vocabulary.
+  const phrasesInOrder = [...stats.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [key, s] of phrasesInOrder) {
     if (datasetKeys.has(key)) continue;
     const task = taskOf(key, s);
