@@ -121,8 +121,3 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
   }
   return out;
 }
-
-export function sentenceText(t: AnalysedText, sentence: number): string {
-  const s = t.sentences[sentence]!;
-  return t.text.slice(s.start, s.end);
-}

@@ -36,7 +36,8 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
     if (!out.write(chunk)) await once(out, 'drain');
   };
   try {
-    const options = graph.export().options;
+    // The same options object graph.export() writes, without exporting the whole graph for it.
+    const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
     await write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
     let first = true;
     for (const { node, attributes } of graph.nodeEntries()) {
