@@ -16,7 +16,7 @@ import { createGzip } from 'node:zlib';
 import { formatDiagnostic, type PaperRecord } from '../src/model/paper.ts';
 import { expandPaths, readInputs } from '../src/readers/registry.ts';
 import { readLines } from '../src/readers/lines.ts';
-import { mergePapers } from '../src/readers/merge.ts';
+import { mergePapers } from '../src/merge/merge.ts';
 
 const SHARED = resolve(fileURLToPath(new URL('../..', import.meta.url)), 'shared');
 const args = process.argv.slice(2);

@@ -7,10 +7,10 @@ import type { Diagnostic, PaperRecord } from './model/paper.ts';
 import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { extractDocument } from './extract/document.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
-import { resolve, type Resolved } from './build/resolve.ts';
-import { buildGraph, type BuildPaper, type PaperGraph } from './build/graph.ts';
-import { paperId } from './build/paper-id.ts';
-import { mergePapers } from './readers/merge.ts';
+import { resolve, type Resolved } from './resolve/resolve.ts';
+import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.ts';
+import { paperId } from './merge/paper-id.ts';
+import { mergePapers } from './merge/merge.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
@@ -21,7 +21,7 @@ export interface PipelineOptions extends AnalyzeOptions {
   onProgress?(phase: Phase, done: number, total: number): void;
 }
 
-/** One node per paper: the same paper from several sources merges (see readers/merge.ts). */
+/** One node per paper: the same paper from several sources merges (see merge/merge.ts). */
 export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
   const used = new Set<string>();
   return mergePapers([...records]).map((m) => {

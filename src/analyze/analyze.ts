@@ -2,7 +2,7 @@
  * Analyze: similarity edges, Louvain clusters with labels, sizes by importance and a ForceAtlas2
  * layout, all written onto the graph's attributes. Deterministic for a given graph and seed.
  */
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 import type { ClusterInfo } from '../model/schema.ts';
 import { detectCommunities, knowledgeView } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';

@@ -5,7 +5,7 @@
  */
 import Graph, { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 import type { SimilarPair } from './similarity.ts';
 import { seededRandom } from './rng.ts';
 

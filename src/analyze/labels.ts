@@ -3,7 +3,7 @@
  * (Grootendorst, "BERTopic", 2022): how often a cluster's papers use an entity, against how often
  * the whole corpus does.
  */
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 
 const LABEL_KINDS = new Set(['Dataset', 'Benchmark', 'Task', 'Concept']);
 

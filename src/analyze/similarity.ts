@@ -3,7 +3,7 @@
  * frequency): two papers sharing a benchmark used by three papers are closer than two sharing a
  * concept used by thirty.
  */
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 
 export interface SimilarPair {
   a: string;

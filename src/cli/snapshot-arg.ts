@@ -1,4 +1,4 @@
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 import { readSnapshot, SnapshotError } from '../store/snapshot.ts';
 import { UsageError } from './io.ts';
 

@@ -1,5 +1,5 @@
 /** The one-screen summary of a snapshot: what was read, skipped, found and clustered. */
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 import { EDGE_TYPES, NODE_KINDS } from '../model/schema.ts';
 
 function countBy<T extends string>(keys: Iterable<T>): Map<T, number> {

@@ -2,7 +2,7 @@
  * Extraction quality against a gold file in the format of ../shared/gold/seed-gold.json:
  * paper-to-dataset/benchmark precision, recall and F1; per-concept coverage; junk concept nodes.
  */
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 
 export interface GoldFile {
   papers: { title: string; datasets: { name: string; surface: string[] }[]; optional: string[] }[];

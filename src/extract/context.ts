@@ -4,7 +4,7 @@ import type { DatasetContext, DatasetThing } from './datasets.ts';
 import { buildNameIndex, nameKey } from './name-index.ts';
 import { phraseKey } from './stem.ts';
 import { analyse, type Analyser } from './text.ts';
-import type { GazetteerDataset, GazetteerTask } from '../build/resolve.ts';
+import type { GazetteerDataset, GazetteerTask } from '../model/gazetteer.ts';
 
 export interface ExtractionContext extends DatasetContext {
   /** The tokenizer and tagger (wink-nlp; scripts/compare-taggers.ts swaps in another). */

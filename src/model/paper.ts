@@ -39,7 +39,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /**
- * One paper after cross-source merging (src/readers/merge.ts): the best of each field from every
+ * One paper after cross-source merging (src/merge/merge.ts): the best of each field from every
  * record that named it, `source` the first of them, `sources` all of them in input order.
  */
 export interface MergedPaper extends PaperRecord {

@@ -16,7 +16,7 @@ export interface ServerOptions {
   neo4jUri?: string;
   env?: NodeJS.ProcessEnv;
   /** Route modules to mount; defaults to ROUTE_MODULES (routes.ts). */
-  modules?: import('./routes.ts').RouteModule[];
+  modules?: import('./route.ts').RouteModule[];
 }
 
 export interface ServerConfig {

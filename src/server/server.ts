@@ -6,7 +6,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServerConfig, type ServerOptions, resolveConfig } from './config.ts';
 import { HttpError, readJsonBody, sendError } from './http.ts';
-import { ROUTE_MODULES, type Route, type RouteModule } from './routes.ts';
+import { ROUTE_MODULES } from './routes.ts';
+import type { Route, RouteModule } from './route.ts';
 import { applyOriginPolicy, setSecurityHeaders } from './security.ts';
 import { serveStatic } from './static-files.ts';
 

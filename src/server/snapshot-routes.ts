@@ -1,7 +1,7 @@
 /** GET /graph.json: the snapshot written by `papergraph ingest --out <dir>`, streamed as is. */
 import { join } from 'node:path';
 import { HttpError } from './http.ts';
-import type { RouteModule } from './routes.ts';
+import type { RouteModule } from './route.ts';
 import { sendFile } from './static-files.ts';
 
 export const snapshotRoutes: RouteModule = {

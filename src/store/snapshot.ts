@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import type { PaperGraph } from '../build/graph.ts';
+import type { PaperGraph } from '../assemble/graph.ts';
 import { SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../model/schema.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';

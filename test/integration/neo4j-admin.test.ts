@@ -15,7 +15,7 @@ import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { defaultLocalServer, isInstalled, startLocalServer, stopLocalServer, type LocalServerSpec } from '../../src/store/neo4j/local-server.ts';
 import { writeSnapshot } from '../../src/store/snapshot.ts';
 import Graph from 'graphology';
-import type { PaperGraph } from '../../src/build/graph.ts';
+import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { corpusSnapshot, expectedCounts, linksInSnapshot } from './neo4j-helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'papergraph-admin-'));

@@ -28,8 +28,9 @@ declare module 'vitest' {
 export const TEST_SERVER = {
   ...defaultLocalServer({}),
   home: join(REPO_ROOT, '.neo4j', 'test'),
-  boltPort: 17687,
-  httpPort: 17474,
+  // Another checkout on the same machine (a second worktree) runs its own test server on other ports.
+  boltPort: Number(process.env.PAPERGRAPH_TEST_BOLT_PORT ?? 17687),
+  httpPort: Number(process.env.PAPERGRAPH_TEST_HTTP_PORT ?? 17474),
 };
 
 export async function startNeo4jForTests(project: TestProject): Promise<(() => Promise<void>) | void> {
@@ -45,7 +46,7 @@ export async function startNeo4jForTests(project: TestProject): Promise<(() => P
   }
   // Several test runs may share this checkout (and so this server): the first one starts it from a
   // fresh home, later ones join it, and the last one to finish stops it.
-  const release = await lockFile(join(tmpdir(), 'papergraph-neo4j-test-setup.lock'));
+  const release = await lockFile(join(tmpdir(), `papergraph-neo4j-test-setup-${TEST_SERVER.boltPort}.lock`));
   let password: string;
   try {
     const running = localServerInfo(TEST_SERVER).running;
@@ -59,7 +60,7 @@ export async function startNeo4jForTests(project: TestProject): Promise<(() => P
   }
   project.provide('neo4j', { uri: `bolt://127.0.0.1:${TEST_SERVER.boltPort}`, user: 'neo4j', password, bundled: true });
   return async () => {
-    const done = await lockFile(join(tmpdir(), 'papergraph-neo4j-test-setup.lock'));
+    const done = await lockFile(join(tmpdir(), `papergraph-neo4j-test-setup-${TEST_SERVER.boltPort}.lock`));
     try {
       const users = join(TEST_SERVER.home, 'users');
       rmSync(join(users, String(process.pid)), { force: true });

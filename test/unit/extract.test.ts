@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
 import type { PaperRecord } from '../../src/model/paper.ts';
-import type { PaperGraph } from '../../src/build/graph.ts';
+import type { PaperGraph } from '../../src/assemble/graph.ts';
 import type { EdgeAttributes } from '../../src/model/schema.ts';
 
 const paper = (n: number, title: string, abstract: string): PaperRecord => ({ title, abstract, source: { file: 'test', line: n, format: 'test' } });

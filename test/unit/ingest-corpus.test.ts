@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
 import { evaluate, type GoldFile } from '../../src/eval/evaluate.ts';
-import type { PaperGraph } from '../../src/build/graph.ts';
+import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { writeSnapshot } from '../../src/store/snapshot.ts';
 
 const SHARED = resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'shared');

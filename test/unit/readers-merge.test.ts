@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/model/paper.ts';
 import { normaliseAuthorName, displayAuthorName, splitAuthorList } from '../../src/readers/authors.ts';
 import { decodeLatex, readableMath } from '../../src/readers/latex.ts';
-import { mergePapers, normaliseTitle } from '../../src/readers/merge.ts';
+import { mergePapers, normaliseTitle } from '../../src/merge/merge.ts';
 import { fixture, readAll, shared } from './readers-helpers.ts';
 
 const rec = (title: string, extra: Partial<PaperRecord> = {}, file = 'a.jsonl', line = 1): PaperRecord => ({

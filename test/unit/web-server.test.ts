@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureGraph } from '../fixtures/explorer-snapshot.ts';
-import type { RouteModule } from '../../src/server/routes.ts';
+import type { RouteModule } from '../../src/server/route.ts';
 import { snapshotRoutes } from '../../src/server/snapshot-routes.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 

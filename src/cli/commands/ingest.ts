@@ -4,7 +4,7 @@ import { formatDiagnostic, type Diagnostic } from '../../model/paper.ts';
 import { buildKnowledgeGraph, readRecords, type Phase } from '../../pipeline.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
 import { writeSnapshot } from '../../store/snapshot.ts';
-import type { PaperGraph } from '../../build/graph.ts';
+import type { PaperGraph } from '../../assemble/graph.ts';
 import { parseArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { createProgress } from '../progress.ts';

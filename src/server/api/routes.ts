@@ -4,7 +4,7 @@
  * functions of (request data, deps); this file only moves data between them and HTTP.
  */
 import { sendJson } from '../http.ts';
-import type { RouteContext, RouteModule } from '../routes.ts';
+import type { RouteContext, RouteModule } from '../route.ts';
 import { handleCypher } from './cypher.ts';
 import { handleGraph } from './graph.ts';
 import { handleHealth } from './health.ts';

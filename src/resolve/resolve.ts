@@ -8,26 +8,13 @@ import type { Mention } from '../model/mention.ts';
 import type { DocExtraction, Span } from '../extract/document.ts';
 import { nameKey } from '../extract/name-index.ts';
 import { DATASET_CUES, TASK_HEADS } from '../extract/vocabulary.ts';
+import type { GazetteerDataset, GazetteerTask } from '../model/gazetteer.ts';
 
 export interface ResolveInput {
   id: string;
   title: string;
   abstract: string;
   extraction: DocExtraction;
-}
-
-export interface GazetteerDataset {
-  id: string;
-  name: string;
-  kind: 'dataset' | 'benchmark' | 'environment';
-  aliases: readonly string[];
-  partOf: readonly string[];
-}
-
-export interface GazetteerTask {
-  id: string;
-  name: string;
-  aliases: readonly string[];
 }
 
 export interface ResolveOptions {

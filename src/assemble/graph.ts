@@ -6,7 +6,7 @@ import Graph from 'graphology';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/schema.ts';
 import { SCHEMA_VERSION } from '../model/schema.ts';
 import type { PaperRecord } from '../model/paper.ts';
-import { slug, type Resolved } from './resolve.ts';
+import { slug, type Resolved } from '../resolve/resolve.ts';
 import { displayAuthorName, normaliseAuthorName } from '../readers/authors.ts';
 
 export type PaperGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;

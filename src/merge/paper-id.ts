@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PaperRecord } from '../model/paper.ts';
-import { normaliseTitle } from '../readers/merge.ts';
+import { normaliseTitle } from './merge.ts';
 
 /** Deterministic paper id: DOI, then arXiv id without version, then a hash of the normalised title. */
 export function paperId(p: Pick<PaperRecord, 'title' | 'doi' | 'arxivId'>): string {
