@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { main } from '../../src/cli/main.ts';
 import { writeAdminImportFiles } from '../../src/store/neo4j/admin-csv.ts';
+import { TEST_SERVER } from '../setup/neo4j.ts';
 import { importWithNeo4jAdmin } from '../../src/store/neo4j/admin-import.ts';
 import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { defaultLocalServer, isInstalled, startLocalServer, stopLocalServer, type LocalServerSpec } from '../../src/store/neo4j/local-server.ts';
@@ -19,7 +20,7 @@ import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { corpusSnapshot, expectedCounts, linksInSnapshot } from './neo4j-helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'papergraph-admin-'));
-const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: 17787, httpPort: 17774, heap: '512m', pageCache: '64m' };
+const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: TEST_SERVER.boltPort + 100, httpPort: TEST_SERVER.httpPort + 100, heap: '512m', pageCache: '64m' };
 let driver: Driver | undefined;
 
 afterAll(async () => {
