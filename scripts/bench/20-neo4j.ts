@@ -18,7 +18,7 @@ import { importWithNeo4jAdmin } from '../../src/store/neo4j/admin-import.ts';
 import { openDriver } from '../../src/store/neo4j/driver.ts';
 import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { defaultLocalServer, isInstalled, startLocalServer, stopLocalServer, type LocalServerSpec } from '../../src/store/neo4j/local-server.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 

@@ -19,7 +19,7 @@ import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { defaultLocalServer, isInstalled, residentBytes, startLocalServer, stopLocalServer } from '../../src/store/neo4j/local-server.ts';
 import { REPO_ROOT } from '../../src/store/neo4j/paths.ts';
 import { runReadQuery } from '../../src/store/neo4j/query.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const MAX_REQUESTS = 200_000;

@@ -20,7 +20,7 @@ export function knowledgeView(g: PaperGraph, similar: readonly SimilarPair[]): U
   });
   g.forEachEdge((_, a, s, t) => {
     const w = LINK_WEIGHT[a.type];
-    if (w !== undefined && view.hasNode(s) && view.hasNode(t)) view.mergeEdge(s, t, { weight: w * (a.confidence ?? 1) });
+    if (w !== undefined && view.hasNode(s) && view.hasNode(t)) view.mergeEdge(s, t, { weight: w * ('confidence' in a ? (a.confidence ?? 1) : 1) });
   });
   for (const p of similar) view.mergeEdge(p.a, p.b, { weight: 2 * p.score });
   return view;

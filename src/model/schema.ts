@@ -7,17 +7,15 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const NODE_KINDS = ['Paper', ...ENTITY_KINDS, 'Author', 'Category', 'Venue'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const EDGE_TYPES = [
-  'EVALUATED_ON',
-  'INTRODUCES',
-  'ADDRESSES',
-  'MENTIONS',
-  'PART_OF',
-  'AUTHORED_BY',
-  'IN_CATEGORY',
-  'PUBLISHED_IN',
-  'SIMILAR_TO',
-] as const;
+/** Paper -> entity links found in the text: each one carries the sentences that say so. */
+export const LINK_TYPES = ['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/** Links that come from metadata or the gazetteer, with nothing to show as evidence. */
+export const STRUCTURAL_TYPES = ['PART_OF', 'AUTHORED_BY', 'IN_CATEGORY', 'PUBLISHED_IN'] as const;
+export type StructuralType = (typeof STRUCTURAL_TYPES)[number];
+
+export const EDGE_TYPES = [...LINK_TYPES, ...STRUCTURAL_TYPES, 'SIMILAR_TO'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 /** Why a paper is linked to an entity: the sentence, and where the mention sits in the abstract. */
@@ -63,12 +61,30 @@ export interface EntityNodeAttributes {
 
 export type NodeAttributes = PaperNodeAttributes | EntityNodeAttributes;
 
-export interface EdgeAttributes {
-  type: EdgeType;
-  evidence?: Evidence[];
+export interface LinkEdgeAttributes {
+  type: LinkType;
+  evidence: Evidence[];
+  /** Occurrences of the entity in the paper. */
+  weight: number;
+  /** Present (below 1) when the entity or the link was found from context rather than the gazetteer. */
   confidence?: number;
-  weight?: number;
-  score?: number;
+}
+
+export interface StructuralEdgeAttributes {
+  type: StructuralType;
+}
+
+export interface SimilarityEdgeAttributes {
+  type: 'SIMILAR_TO';
+  /** Shared entities weighted by rarity, in (0, 1], three decimals. */
+  score: number;
+}
+
+/** A union keyed on `type`: a text link without evidence, or a similarity without a score, does not type-check. */
+export type EdgeAttributes = LinkEdgeAttributes | StructuralEdgeAttributes | SimilarityEdgeAttributes;
+
+export function isLinkEdge(a: EdgeAttributes): a is LinkEdgeAttributes {
+  return (LINK_TYPES as readonly string[]).includes(a.type);
 }
 
 export interface ClusterInfo {

@@ -8,15 +8,12 @@ import { once } from 'node:events';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Graph from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
 import type { PaperGraph } from '../assemble/graph.ts';
-import { SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../model/schema.ts';
+import { parseSnapshotText, SnapshotError } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';
 
-export type Snapshot = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
-
-export class SnapshotError extends Error {}
+export { SnapshotError };
 
 export function snapshotPath(dirOrFile: string): string {
   return dirOrFile.endsWith('.json') ? dirOrFile : join(dirOrFile, SNAPSHOT_FILE);
@@ -63,21 +60,11 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
   return file;
 }
 
-/** Checks the parts every consumer relies on, so a wrong file fails here with a reason. */
+/** The text of a snapshot file to its graph, through the one check every reader runs. */
 export function parseSnapshot(text: string, file: string): PaperGraph {
-  let data: Partial<Snapshot>;
+  const data = parseSnapshotText(text, file);
   try {
-    data = JSON.parse(text) as Partial<Snapshot>;
-  } catch (err) {
-    throw new SnapshotError(`${file}: not JSON (${(err as Error).message}); expected a papergraph snapshot written by \`papergraph ingest\``);
-  }
-  if (!data || typeof data !== 'object' || !Array.isArray(data.nodes) || !Array.isArray(data.edges))
-    throw new SnapshotError(`${file}: no "nodes" and "edges" arrays; expected graphology's serialization format`);
-  const version = data.attributes?.schemaVersion;
-  if (version !== SCHEMA_VERSION)
-    throw new SnapshotError(`${file}: schema version ${String(version)}; this papergraph reads version ${SCHEMA_VERSION}. Re-run \`papergraph ingest\``);
-  try {
-    return Graph.from(data as Snapshot) as PaperGraph;
+    return Graph.from(data) as PaperGraph;
   } catch (err) {
     throw new SnapshotError(`${file}: ${(err as Error).message}`);
   }

@@ -68,7 +68,7 @@ describe('explorer edge cases', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.locator('h1').textContent()).toBe('The graph snapshot cannot be read');
-    expect(await alert.locator('.message').textContent()).toMatch(/^graph\.json is not valid JSON/);
+    expect(await alert.locator('.message').textContent()).toMatch(/^graph\.json: not JSON/);
     await page.screenshot({ path: join(SCREENSHOTS, '08-broken.png') });
   });
 

@@ -100,7 +100,8 @@ describe('the explorer on the demo corpus', () => {
       const { graph } = window.papergraph!;
       for (const e of graph.edges('benchmark:kilt')) {
         const paper = graph.opposite('benchmark:kilt', e);
-        const ev = (graph.getEdgeAttribute(e, 'evidence') ?? []).find((x) => x.field === 'abstract');
+        const a = graph.getEdgeAttributes(e);
+        const ev = 'evidence' in a ? a.evidence.find((x) => x.field === 'abstract') : undefined;
         if (ev) return { title: graph.getNodeAttribute(paper, 'name'), surface: ev.surface };
       }
       return null;

@@ -6,7 +6,7 @@ import { Capture } from '../support/capture.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { main } from '../../src/cli/main.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 import { CORPUS, countsInDatabase, expectedCounts, lockDatabase, testDriver, testEnv, wipe } from './neo4j-helpers.ts';
 
 

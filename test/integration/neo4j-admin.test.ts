@@ -17,7 +17,7 @@ import { defaultLocalServer, isInstalled, startLocalServer, stopLocalServer, typ
 import { writeSnapshot } from '../../src/store/snapshot.ts';
 import Graph from 'graphology';
 import type { PaperGraph } from '../../src/assemble/graph.ts';
-import { corpusSnapshot, expectedCounts, linksInSnapshot } from './neo4j-helpers.ts';
+import { corpusSnapshot, expectedCounts, linkEdges, linksInSnapshot } from './neo4j-helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'papergraph-admin-'));
 const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: TEST_SERVER.boltPort + 100, httpPort: TEST_SERVER.httpPort + 100, heap: '512m', pageCache: '64m' };
@@ -64,7 +64,7 @@ describe.skipIf(!isInstalled(spec))('neo4j-admin import of the export', () => {
     expect(p.records[0]!.toObject()).toEqual({ title: a.name, abstract: a.abstract, sources: a.sources, cluster: neo4j.int(a.cluster) });
     const c = await driver.executeQuery('MATCH (c:Cluster) RETURN c.id AS id ORDER BY id');
     expect(c.records.map((r) => neo4j.isInt(r.get('id')))).not.toContain(false);
-    const ev = snapshot.edges.find((e) => e.attributes!.evidence?.length)!;
+    const ev = linkEdges(snapshot)[0]!;
     const r = await driver.executeQuery('MATCH ({id: $s})-[r]->({id: $t}) RETURN r.evidence AS evidence', { s: ev.source, t: ev.target });
     expect(JSON.parse(r.records[0]!.get('evidence'))).toEqual(ev.attributes!.evidence);
     // The Bolt loader over the imported graph adds the schema and finds nothing else to change.

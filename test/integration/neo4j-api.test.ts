@@ -11,8 +11,9 @@ import { neo4jRoutes } from '../../src/server/api/routes.ts';
 import { readExampleQueries } from '../../src/store/neo4j/cypher-files.ts';
 import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { runReadQuery } from '../../src/store/neo4j/query.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
-import { countsInDatabase, expectedCounts, loadCorpusExclusively, testDriver, testEnv, testNeo4j } from './neo4j-helpers.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
+import { countsInDatabase, expectedCounts, linkEdges, loadCorpusExclusively, testDriver, testEnv, testNeo4j } from './neo4j-helpers.ts';
+import { asLink } from '../support/edges.ts';
 
 let driver: Driver;
 let release: () => void;
@@ -167,8 +168,8 @@ describe('GET /api/search, /api/graph, /api/health, /api/queries', () => {
     const kilt = g.nodes.find((n) => n.key === 'benchmark:kilt')!;
     const original = snapshot.nodes.find((n) => n.key === 'benchmark:kilt')!;
     expect(kilt.attributes).toMatchObject({ kind: 'Benchmark', name: 'KILT', cluster: original.attributes!.cluster, x: original.attributes!.x });
-    const edge = snapshot.edges.find((e) => e.attributes!.evidence?.length)!;
-    expect(g.edges.find((e) => e.source === edge.source && e.target === edge.target)!.attributes!.evidence).toEqual(edge.attributes!.evidence);
+    const edge = linkEdges(snapshot)[0]!;
+    expect(asLink(g.edges.find((e) => e.source === edge.source && e.target === edge.target)!.attributes).evidence).toEqual(edge.attributes.evidence);
   });
 
   it('reports health without credentials, and the example queries for the gallery', async () => {

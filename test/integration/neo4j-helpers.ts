@@ -10,10 +10,16 @@ import { inject } from 'vitest';
 import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
 import type { PaperRecord } from '../../src/model/paper.ts';
 import type { Neo4jConfig } from '../../src/store/neo4j/config.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 import { REPO_ROOT } from '../../src/store/neo4j/paths.ts';
 import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
 import { lockFile, type TestNeo4j } from '../setup/neo4j.ts';
+import { isLinkEdge, type LinkEdgeAttributes } from '../../src/model/schema.ts';
+
+/** The snapshot's text links (those that carry evidence). */
+export function linkEdges(snapshot: Snapshot) {
+  return snapshot.edges.flatMap((e) => (e.attributes && isLinkEdge(e.attributes) ? [{ ...e, attributes: e.attributes as LinkEdgeAttributes }] : []));
+}
 
 export const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus', 'trending-papers.txt');
 

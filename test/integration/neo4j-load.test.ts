@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { loadSnapshotIntoNeo4j, type LoadSummary } from '../../src/store/neo4j/load.ts';
 import { SnapshotError } from '../../src/store/neo4j/rows.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 import type { PaperRecord } from '../../src/model/paper.ts';
-import { corpusSnapshot, countsInDatabase, expectedCounts, linksInDatabase, linksInSnapshot, lockDatabase, snapshotFrom, testDriver, testNeo4j, wipe } from './neo4j-helpers.ts';
+import { corpusSnapshot, countsInDatabase, linkEdges, expectedCounts, linksInDatabase, linksInSnapshot, lockDatabase, snapshotFrom, testDriver, testNeo4j, wipe } from './neo4j-helpers.ts';
 
 let driver: Driver;
 let release: () => void;
@@ -49,7 +49,7 @@ describe('loading the demo corpus', () => {
     expect(r.records[0]!.get('title')).toBe(a.name);
     expect(r.records[0]!.get('abstract')).toBe(a.abstract);
     expect(r.records[0]!.get('cluster').toNumber()).toBe(a.cluster);
-    const withEvidence = snapshot.edges.filter((e) => e.attributes!.evidence?.length);
+    const withEvidence = linkEdges(snapshot);
     expect(withEvidence.length).toBeGreaterThan(100);
     const ev = await driver.executeQuery('MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL RETURN a.id + " " + type(r) + " " + b.id AS k, r.evidence AS evidence', {}, { database: testNeo4j().database });
     const stored = new Map(ev.records.map((x) => [x.get('k') as string, JSON.parse(x.get('evidence') as string)]));

@@ -7,8 +7,9 @@ import type { Driver } from 'neo4j-driver';
 import { main } from '../../src/cli/main.ts';
 import { readExampleQueries, type ExampleQuery } from '../../src/store/neo4j/cypher-files.ts';
 import { runReadQuery } from '../../src/store/neo4j/query.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 import { countsInDatabase, expectedCounts, loadCorpusExclusively, testDriver, testEnv, testNeo4j } from './neo4j-helpers.ts';
+import { asLink } from '../support/edges.ts';
 
 let driver: Driver;
 let release: () => void;
@@ -59,7 +60,7 @@ describe('example queries on the demo corpus', () => {
     expect(expected).toContain('CorpusBrain: Pre-train a Generative Retrieval Model for Knowledge-Intensive Language Tasks');
     expect(r.rows.map((row) => row.paper)).toEqual(expected);
     // Each row carries the evidence of its link: the sentences that name KILT (or one of its aliases).
-    const evidence = new Map(benchmarkLinks().filter((e) => e.target === 'benchmark:kilt').map((e) => [nameOf(e.source), e.attributes!.evidence]));
+    const evidence = new Map(benchmarkLinks().filter((e) => e.target === 'benchmark:kilt').map((e) => [nameOf(e.source), asLink(e.attributes).evidence]));
     for (const row of r.rows) expect(JSON.parse(row.evidence as string)).toEqual(evidence.get(row.paper as string));
     for (const row of r.rows) expect(JSON.parse(row.evidence as string).length).toBeGreaterThan(0);
     expect(r.graph.nodes.some((n) => n.id === 'benchmark:kilt')).toBe(true);

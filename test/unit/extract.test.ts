@@ -4,6 +4,7 @@ import { buildKnowledgeGraph } from '../../src/pipeline.ts';
 import type { PaperRecord } from '../../src/model/paper.ts';
 import type { PaperGraph } from '../../src/assemble/graph.ts';
 import type { EdgeAttributes } from '../../src/model/schema.ts';
+import { asLink } from '../support/edges.ts';
 
 const paper = (n: number, title: string, abstract: string): PaperRecord => ({ title, abstract, source: { file: 'test', line: n, format: 'test' } });
 
@@ -77,9 +78,9 @@ describe('names the gazetteer lacks are found from their context', () => {
     const q1 = linksOf(g, 'Q1').filter((l) => l.kind === 'Dataset' || l.kind === 'Benchmark');
     const zorb = q1.find((l) => l.name === 'Zorblat');
     expect(zorb?.type).toBe('EVALUATED_ON');
-    expect(zorb?.attrs.confidence).toBeGreaterThan(0.5);
-    expect(zorb?.attrs.confidence).toBeLessThan(1);
-    expect(zorb?.attrs.evidence?.[0]?.sentence).toContain('Zorblat dataset');
+    expect(asLink(zorb?.attrs).confidence).toBeGreaterThan(0.5);
+    expect(asLink(zorb?.attrs).confidence).toBeLessThan(1);
+    expect(asLink(zorb?.attrs).evidence[0]?.sentence).toContain('Zorblat dataset');
   });
   it('reads "we introduce X, a benchmark" as INTRODUCES', () => {
     expect(linksOf(g, 'Q2').find((l) => l.name === 'QuuxCorp')?.type).toBe('INTRODUCES');
@@ -121,7 +122,7 @@ describe('evidence offsets slice the text to the mention', () => {
     const g = buildKnowledgeGraph(records);
     let checked = 0;
     g.forEachEdge((_, attrs, source) => {
-      for (const ev of attrs.evidence ?? []) {
+      for (const ev of 'evidence' in attrs ? attrs.evidence : []) {
         const p = g.getNodeAttributes(source);
         const text = ev.field === 'title' ? p.name : (p as { abstract: string }).abstract;
         expect(text.slice(ev.start, ev.end)).toBe(ev.surface);

@@ -8,6 +8,7 @@ import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
 import { evaluate, type GoldFile } from '../../src/eval/evaluate.ts';
 import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { writeSnapshot } from '../../src/store/snapshot.ts';
+import { asLink } from '../support/edges.ts';
 
 const SHARED = resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'shared');
 const CORPUS = resolve(SHARED, 'corpus', 'trending-papers.txt');
@@ -34,7 +35,7 @@ describe('the demo corpus', () => {
     expect(kilt).toEqual(['benchmark:kilt']);
     const papers = papersOn(graph, 'benchmark:kilt');
     expect(papers).toHaveLength(3);
-    const surfaces = new Set(papers.flatMap((p) => graph.getEdgeAttribute(p, 'benchmark:kilt', 'evidence')!.map((e) => e.surface)));
+    const surfaces = new Set(papers.flatMap((p) => asLink(graph.getEdgeAttributes(p, 'benchmark:kilt')).evidence.map((e) => e.surface)));
     expect(surfaces.size).toBeGreaterThan(1);
   });
 

@@ -5,7 +5,7 @@ import { parseExampleQuery, splitStatements } from '../../src/store/neo4j/cypher
 import { explainText, refusal } from '../../src/store/neo4j/query.ts';
 import { formatResult } from '../../src/store/neo4j/result-format.ts';
 import { KEEP_SEPARATOR, SnapshotError, planLoad, toProps } from '../../src/store/neo4j/rows.ts';
-import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 import { parseParams } from '../../src/cli/commands/query.ts';
 
 const mini = (): Snapshot => JSON.parse(readFileSync(new URL('../fixtures/neo4j/mini-snapshot.json', import.meta.url), 'utf8'));

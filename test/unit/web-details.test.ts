@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFixtureGraph } from '../fixtures/explorer-snapshot.ts';
 import { coOccurringConcepts, entityPapers, paperEntities, papersSharingBenchmark, partOf, sharedBenchmarks, similarPapers } from '../../src/web/state/details.ts';
 import { segmentAbstract, splitSentence } from '../../src/web/state/mentions.ts';
+import { asLink } from '../support/edges.ts';
 
 const graph = buildFixtureGraph();
 
@@ -49,7 +50,7 @@ describe('details of a paper', () => {
     // Make "transformer" common: three more papers mention it, while KILT stays with three papers.
     for (const i of [1, 2, 3]) {
       g.addNode(`paper:extra-${i}`, { kind: 'Paper', name: `Extra ${i}`, abstract: '', sources: [], cluster: 1, x: i, y: i, size: 1 });
-      g.addDirectedEdge(`paper:extra-${i}`, 'concept:transformer', { type: 'MENTIONS' });
+      g.addDirectedEdge(`paper:extra-${i}`, 'concept:transformer', { type: 'MENTIONS', evidence: [], weight: 1 });
     }
     const fromXss = similarPapers(g, 'paper:xss');
     const viaKilt = fromXss.find((r) => r.id === 'paper:kilt')!;
@@ -81,8 +82,8 @@ describe('abstract segments', () => {
   it('drops evidence whose offsets do not match the text instead of marking the wrong words', () => {
     const g = buildFixtureGraph();
     const edge = g.edge('paper:kilt', 'dataset:triviaqa')!;
-    const ev = g.getEdgeAttribute(edge, 'evidence')![0]!;
-    g.setEdgeAttribute(edge, 'evidence', [{ ...ev, start: ev.start + 3, end: ev.end + 3 }]);
+    const ev = asLink(g.getEdgeAttributes(edge)).evidence[0]!;
+    g.replaceEdgeAttributes(edge, { ...asLink(g.getEdgeAttributes(edge)), evidence: [{ ...ev, start: ev.start + 3, end: ev.end + 3 }] });
     const marked = segmentAbstract(g, 'paper:kilt').filter((s) => 'entity' in s).map((s) => s.text);
     expect(marked).not.toContain('TriviaQA');
     expect(marked).toContain('Natural Questions');
@@ -96,6 +97,7 @@ describe('abstract segments', () => {
     g.addDirectedEdge('paper:detector', 'dataset:coco-short', {
       type: 'EVALUATED_ON',
       evidence: [{ sentence: '', start, end: start + 4, surface: 'COCO', field: 'abstract' }],
+      weight: 1,
     });
     const marked = segmentAbstract(g, 'paper:detector').filter((s) => 'entity' in s);
     expect(marked.map((s) => s.text)).toContain('Microsoft COCO');

@@ -89,11 +89,13 @@ describe('reading a snapshot', () => {
     expect(r.ok && r.graph.size).toBe(graph.size);
   });
   it('names the file and the problem for bad input', () => {
-    expect(parseSnapshot('{"nodes": [', 'snap/graph.json')).toMatchObject({ ok: false, error: expect.stringMatching(/^snap\/graph\.json is not valid JSON/) });
-    expect(parseSnapshot('[]', 'g.json')).toEqual({ ok: false, error: 'g.json is not a papergraph snapshot: expected an object with a "nodes" array.' });
-    expect(parseSnapshot('{"nodes":[{"key":"a","attributes":{"name":"A","x":0,"y":0}}]}', 'g.json')).toEqual({
-      ok: false,
-      error: 'g.json is not a papergraph snapshot: node "a" has no "kind" attribute.',
-    });
+    expect(parseSnapshot('{"nodes": [', 'snap/graph.json')).toMatchObject({ ok: false, error: expect.stringMatching(/^snap\/graph\.json: not JSON/) });
+    expect(parseSnapshot('[]', 'g.json')).toEqual({ ok: false, error: 'g.json: no "nodes" and "edges" arrays; expected graphology\'s serialization format.' });
+    const noKind = '{"attributes":{"schemaVersion":1},"nodes":[{"key":"a","attributes":{"name":"A","x":0,"y":0}}],"edges":[]}';
+    expect(parseSnapshot(noKind, 'g.json')).toMatchObject({ ok: false, error: expect.stringMatching(/^g\.json: node "a" has no kind among Paper, Dataset/) });
+  });
+  it('refuses a snapshot of another schema version, as the CLI does', () => {
+    const old = JSON.stringify({ ...buildFixtureGraph().export(), attributes: { schemaVersion: 0, clusters: [] } });
+    expect(parseSnapshot(old, 'old.json')).toMatchObject({ ok: false, error: expect.stringMatching(/^old\.json: schema version 0; this papergraph reads version 1/) });
   });
 });

@@ -5,7 +5,7 @@ import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { parseArgs } from '../args.ts';
 import { writeAdminImportFiles } from '../../store/neo4j/admin-csv.ts';
 import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
-import type { Snapshot } from '../../store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../model/snapshot.ts';
 
 export const command: Command = {
   name: 'export',

@@ -8,7 +8,7 @@ import { withDriver } from '../../store/neo4j/driver.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
 import { DEFAULT_BATCH_SIZE, loadSnapshotIntoNeo4j, type LoadSummary } from '../../store/neo4j/load.ts';
 import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
-import type { Snapshot } from '../../store/neo4j/snapshot.ts';
+import type { Snapshot } from '../../model/snapshot.ts';
 
 export const command: Command = {
   name: 'load',

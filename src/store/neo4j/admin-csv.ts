@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, planLoad, type Label, type NodeRow, type PropValue, type RelType } from './rows.ts';
-import type { Snapshot } from './snapshot.ts';
+import type { Snapshot } from '../../model/snapshot.ts';
 
 /** Between the items of a list property; a control character that no text field contains. */
 export const ARRAY_DELIMITER = '\u001f';

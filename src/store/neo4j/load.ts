@@ -21,7 +21,7 @@ import {
   type RelType,
 } from './rows.ts';
 import { applySchema } from './schema.ts';
-import type { Snapshot } from './snapshot.ts';
+import type { Snapshot } from '../../model/snapshot.ts';
 
 export interface LoadProgress {
   phase: 'schema' | 'nodes' | 'relationships' | 'prune';

@@ -7,7 +7,9 @@
  * Labels and relationship types come only from the whitelist in src/model/schema.ts.
  */
 import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from '../../model/schema.ts';
-import type { Snapshot } from './snapshot.ts';
+import { SnapshotError, type Snapshot } from '../../model/snapshot.ts';
+
+export { SnapshotError };
 
 export type Label = NodeKind | 'Cluster';
 export type RelType = EdgeType | 'IN_CLUSTER';
@@ -55,7 +57,6 @@ export interface LoadPlan {
 /** Separates a relationship type from its target id in KeepRow.keep (cannot occur in either). */
 export const KEEP_SEPARATOR = '\u001f';
 
-export class SnapshotError extends Error {}
 
 const NODE_KIND_SET = new Set<string>(NODE_KINDS);
 const EDGE_TYPE_SET = new Set<string>(EDGE_TYPES);

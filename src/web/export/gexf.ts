@@ -4,6 +4,7 @@
  */
 import { write } from 'graphology-gexf/browser';
 import type { SnapshotGraph } from '../state/graph-types.ts';
+import { isLinkEdge } from '../../model/schema.ts';
 
 export function toGexf(graph: SnapshotGraph, colors: Map<number, string>): string {
   return write(graph, {
@@ -20,7 +21,7 @@ export function toGexf(graph: SnapshotGraph, colors: Map<number, string>): strin
     formatEdge: (_key, a) => ({
       attributes: {
         type: a.type,
-        evidence: (a.evidence ?? []).map((e) => e.sentence).join(' | '),
+        evidence: isLinkEdge(a) ? a.evidence.map((e) => e.sentence).join(' | ') : '',
       },
     }),
   });

@@ -3,7 +3,7 @@
  * a paper's entities and similar papers, an entity's papers with evidence, the benchmarks those
  * papers share, PART_OF links, co-occurring concepts.
  */
-import type { EdgeType, Evidence } from '../../model/schema.ts';
+import { isLinkEdge, type EdgeType, type Evidence } from '../../model/schema.ts';
 import { type SnapshotGraph, otherEnd } from './graph-types.ts';
 
 export interface NodeRef {
@@ -38,9 +38,9 @@ export function nodeRef(graph: SnapshotGraph, id: string): NodeRef {
 export function links(graph: SnapshotGraph, node: string, types: Set<EdgeType> = PAPER_TO_ENTITY): EvidenceLink[] {
   const out: EvidenceLink[] = [];
   graph.forEachEdge(node, (_e, a, s, t) => {
-    if (!types.has(a.type)) return;
+    if (!types.has(a.type) || !isLinkEdge(a)) return;
     const other = otherEnd(s, t, node);
-    out.push({ ...nodeRef(graph, other), type: a.type, evidence: a.evidence ?? [] });
+    out.push({ ...nodeRef(graph, other), type: a.type, evidence: a.evidence });
   });
   return out.sort((x, y) => x.name.localeCompare(y.name));
 }

@@ -5,6 +5,7 @@
  */
 import type { SnapshotGraph } from './graph-types.ts';
 import { otherEnd } from './graph-types.ts';
+import { isLinkEdge } from '../../model/schema.ts';
 
 export type Segment = { text: string } | { text: string; entity: string; kind: string; name: string };
 
@@ -18,8 +19,9 @@ export function abstractMarks(graph: SnapshotGraph, paper: string): Mark[] {
   const text = graph.getNodeAttributes(paper).kind === 'Paper' ? (graph.getNodeAttribute(paper, 'abstract' as never) as string) : '';
   const marks: Mark[] = [];
   graph.forEachEdge(paper, (_e, a, s, t) => {
+    if (!isLinkEdge(a)) return;
     const entity = otherEnd(s, t, paper);
-    for (const ev of a.evidence ?? []) {
+    for (const ev of a.evidence) {
       if (ev.field !== 'abstract') continue;
       if (ev.start < 0 || ev.end > text.length || text.slice(ev.start, ev.end) !== ev.surface) continue;
       marks.push({ start: ev.start, end: ev.end, entity });
