@@ -6,7 +6,8 @@
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ClientTimeoutError, WriteRefusedError } from './errors.ts';
-import { GraphCollector, type JsonGraph } from './values.ts';
+import { GraphCollector } from './values.ts';
+import type { ResultGraph } from '../../model/api.ts';
 
 export interface ReadQueryOptions {
   database?: string;
@@ -24,7 +25,7 @@ export interface ReadQueryResult {
   columns: string[];
   /** Rows as plain JSON values, one object per record keyed by column. */
   rows: Record<string, unknown>[];
-  graph: JsonGraph;
+  graph: ResultGraph;
   truncated: boolean;
   timeMs: number;
 }

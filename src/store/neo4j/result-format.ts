@@ -1,13 +1,13 @@
 /** A query result as text: an aligned table for people, CSV (RFC 4180) and JSON for programs. */
-import type { JsonNode, JsonRelationship } from './values.ts';
+import type { ResultNode, ResultRelationship } from '../../model/api.ts';
 
 export type ResultFormat = 'table' | 'json' | 'csv';
 export const RESULT_FORMATS: ResultFormat[] = ['table', 'json', 'csv'];
 
-function isJsonNode(v: unknown): v is JsonNode {
+function isJsonNode(v: unknown): v is ResultNode {
   return typeof v === 'object' && v !== null && 'labels' in v && 'elementId' in v && 'properties' in v;
 }
-function isJsonRelationship(v: unknown): v is JsonRelationship {
+function isJsonRelationship(v: unknown): v is ResultRelationship {
   return typeof v === 'object' && v !== null && 'type' in v && 'startElementId' in v;
 }
 

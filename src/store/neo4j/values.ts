@@ -4,34 +4,13 @@
  * Also gathers every node and relationship of a result, deduplicated, for highlighting on the map.
  */
 import neo4j, { isNode, isPath, isRelationship, type Node, type Relationship } from 'neo4j-driver';
-
-export interface JsonNode {
-  /** papergraph's id property when the node has one, else Neo4j's element id. */
-  id: string;
-  elementId: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface JsonRelationship {
-  elementId: string;
-  type: string;
-  /** Element ids of the start and end nodes. */
-  startElementId: string;
-  endElementId: string;
-  properties: Record<string, unknown>;
-}
-
-export interface JsonGraph {
-  nodes: JsonNode[];
-  relationships: JsonRelationship[];
-}
+import type { ResultGraph, ResultNode, ResultRelationship } from '../../model/api.ts';
 
 export class GraphCollector {
-  private nodes = new Map<string, JsonNode>();
-  private relationships = new Map<string, JsonRelationship>();
+  private nodes = new Map<string, ResultNode>();
+  private relationships = new Map<string, ResultRelationship>();
 
-  graph(): JsonGraph {
+  graph(): ResultGraph {
     // Relationships whose ends are not in the result still name them; the explorer resolves the
     // element ids through the nodes it has, so add the ends' papergraph ids where known.
     return { nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] };
@@ -55,20 +34,20 @@ export class GraphCollector {
     return value;
   }
 
-  private node(n: Node): JsonNode {
+  private node(n: Node): ResultNode {
     const existing = this.nodes.get(n.elementId);
     if (existing) return existing;
     const properties = this.properties(n.properties);
     const id = typeof properties.id === 'string' ? properties.id : n.labels.includes('Cluster') && properties.id !== undefined ? `cluster:${properties.id}` : n.elementId;
-    const json: JsonNode = { id, elementId: n.elementId, labels: [...n.labels], properties };
+    const json: ResultNode = { id, elementId: n.elementId, labels: [...n.labels], properties };
     this.nodes.set(n.elementId, json);
     return json;
   }
 
-  private relationship(r: Relationship): JsonRelationship {
+  private relationship(r: Relationship): ResultRelationship {
     const existing = this.relationships.get(r.elementId);
     if (existing) return existing;
-    const json: JsonRelationship = {
+    const json: ResultRelationship = {
       elementId: r.elementId,
       type: r.type,
       startElementId: r.startNodeElementId,

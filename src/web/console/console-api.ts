@@ -1,42 +1,7 @@
-/** The console's calls to `papergraph serve`'s JSON API (src/server/api/), typed. */
+/** The console's calls to `papergraph serve`'s JSON API (src/server/api/), typed by src/model/api.ts. */
+import type { CypherError, CypherResult, ExampleQuery } from '../../model/api.ts';
 
-export interface ApiNode {
-  id: string;
-  elementId: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface ApiRelationship {
-  elementId: string;
-  type: string;
-  startElementId: string;
-  endElementId: string;
-  properties: Record<string, unknown>;
-}
-
-export interface CypherResult {
-  columns: string[];
-  /** One object per record, keyed by column. */
-  rows: Record<string, unknown>[];
-  graph: { nodes: ApiNode[]; relationships: ApiRelationship[] };
-  summary: { timeMs: number; truncated: boolean; rowCount?: number; maxRows?: number };
-}
-
-export interface CypherError {
-  status: number;
-  error: string;
-  kind?: string;
-  code?: string;
-  position?: { line?: number; column?: number; offset?: number };
-}
-
-export interface ExampleQuery {
-  name: string;
-  description: string;
-  params: Record<string, unknown>;
-  text: string;
-}
+export type { CypherError, CypherResult, ExampleQuery } from '../../model/api.ts';
 
 export interface Health {
   connected: boolean;

@@ -3,19 +3,19 @@
  * highlight, and which result nodes the map lacks (to be placed near their neighbours).
  */
 import type { SnapshotGraph } from '../state/graph-types.ts';
-import type { ApiNode, CypherResult } from './console-api.ts';
+import type { CypherResult, ResultNode } from '../../model/api.ts';
 
 export interface ResultHighlight {
   nodes: Set<string>;
   edges: Set<string>;
   /** Result nodes not in the map, with the map nodes they are linked to in the result. */
-  missing: Array<{ node: ApiNode; neighbours: string[] }>;
+  missing: Array<{ node: ResultNode; neighbours: string[] }>;
 }
 
 export function locateResult(graph: SnapshotGraph, result: CypherResult): ResultHighlight {
   const byElement = new Map(result.graph.nodes.map((n) => [n.elementId, n]));
   const nodes = new Set<string>();
-  const missing = new Map<string, { node: ApiNode; neighbours: string[] }>();
+  const missing = new Map<string, { node: ResultNode; neighbours: string[] }>();
   for (const n of result.graph.nodes) {
     if (graph.hasNode(n.id)) nodes.add(n.id);
     else missing.set(n.id, { node: n, neighbours: [] });
