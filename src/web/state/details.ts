@@ -66,14 +66,6 @@ export function entityPapers(graph: SnapshotGraph, entity: string): EvidenceLink
   return links(graph, entity).filter((l) => l.kind === 'Paper');
 }
 
-function paperCount(graph: SnapshotGraph): number {
-  let n = 0;
-  graph.forEachNode((_, a) => {
-    if (a.kind === 'Paper') n++;
-  });
-  return n;
-}
-
 function entityPaperIds(graph: SnapshotGraph, entity: string, types: Set<EdgeType>): string[] {
   const out = new Set<string>();
   graph.forEachEdge(entity, (_e, a, s, t) => {
@@ -142,25 +134,23 @@ export function partOf(graph: SnapshotGraph, node: string): { parents: NodeRef[]
 }
 
 /**
- * Other papers ranked by the entities they share with `paper`, each shared entity weighted by its
- * rarity (inverse document frequency: a benchmark three papers use says more than "transformer").
+ * The papers ingest found similar to `paper` (its SIMILAR_TO edges, either direction), by their
+ * score, each with the entities the two share: the explorer shows the similarity ingest computed,
+ * never a second one of its own.
  */
 export function similarPapers(graph: SnapshotGraph, paper: string, limit = 10): Ranked[] {
-  const total = Math.max(paperCount(graph), 1);
-  const tally = new Map<string, { score: number; via: Set<string> }>();
-  for (const entity of paperEntityIds(graph, paper, PAPER_TO_ENTITY)) {
-    const papers = entityPaperIds(graph, entity, PAPER_TO_ENTITY);
-    const idf = Math.log(1 + total / papers.length);
-    const name = graph.getNodeAttribute(entity, 'name');
-    for (const other of papers) {
-      if (other === paper) continue;
-      const t = tally.get(other) ?? { score: 0, via: new Set<string>() };
-      t.score += idf;
-      t.via.add(name);
-      tally.set(other, t);
-    }
-  }
-  return rank(graph, tally, limit);
+  const mine = new Set(paperEntityIds(graph, paper, PAPER_TO_ENTITY));
+  const out: Ranked[] = [];
+  graph.forEachEdge(paper, (_e, a, s, t) => {
+    if (a.type !== 'SIMILAR_TO') return;
+    const other = otherEnd(s, t, paper);
+    const via = paperEntityIds(graph, other, PAPER_TO_ENTITY)
+      .filter((e) => mine.has(e))
+      .map((e) => graph.getNodeAttribute(e, 'name'))
+      .sort();
+    out.push({ ...nodeRef(graph, other), count: via.length, via, score: a.score });
+  });
+  return out.sort((x, y) => y.score - x.score || x.name.localeCompare(y.name)).slice(0, limit);
 }
 
 /** Papers evaluated on (or introducing) a dataset or benchmark this paper is evaluated on. */
