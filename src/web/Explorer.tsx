@@ -18,9 +18,10 @@ import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { Filters } from './components/Filters.tsx';
 import { Legend } from './components/Legend.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
-import type { CypherResult } from './console/console-api.ts';
+import type { CypherResult } from '../model/api.ts';
 import { ConsolePanel } from './console/ConsolePanel.tsx';
-import { locateResult, placeNear } from './console/result-graph.ts';
+import { highlightResult, noHighlight, type HighlightState } from './state/highlight.ts';
+import { AbsentNodes } from './controllers/AbsentNodes.tsx';
 import { countVisible, maxDegree, visibleNodes } from './state/filters.ts';
 import type { SnapshotGraph } from './state/graph-types.ts';
 import { clusterColors } from './state/palette.ts';
@@ -34,7 +35,7 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
   const [hovered, setHovered] = useState<string | null>(null);
   const [flyTo, setFlyTo] = useState<{ node: string; nonce: number } | null>(null);
   const [consoleOpen, setConsoleOpen] = useState(false);
-  const [highlight, setHighlight] = useState<{ nodes: Set<string>; edges: Set<string> } | null>(null);
+  const [highlight, setHighlight] = useState<HighlightState>(noHighlight);
 
   const colors = useMemo(() => clusterColors(graph), [graph]);
   const reducers = useMemo(() => createReducers(graph, colors), [graph, colors]);
@@ -56,29 +57,8 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
     },
     [dispatch],
   );
-  // A Cypher result lights up on the map; result nodes the map lacks join it near their neighbours
-  // (data the user asked for, so they go into the graph; the layout of the others does not move).
-  const onResult = useCallback(
-    (result: CypherResult | null) => {
-      if (!result) return setHighlight(null);
-      const located = locateResult(graph, result);
-      located.missing.forEach(({ node, neighbours }, i) => {
-        if (graph.hasNode(node.id)) return;
-        const p = node.properties;
-        graph.addNode(node.id, {
-          kind: (node.labels[0] ?? 'Concept') as 'Concept',
-          name: String(p.name ?? p.title ?? p.label ?? node.id),
-          aliases: [],
-          cluster: -1,
-          size: 4,
-          ...placeNear(graph, neighbours, i),
-        });
-        located.nodes.add(node.id);
-      });
-      setHighlight({ nodes: located.nodes, edges: located.edges });
-    },
-    [graph],
-  );
+  // A Cypher result is an overlay: the data graph is only read, so clearing it leaves nothing behind.
+  const onResult = useCallback((result: CypherResult | null) => setHighlight(highlightResult(graph, result)), [graph]);
   const onCamera = useCallback((value: CameraView) => dispatch({ type: 'camera', value }), [dispatch]);
 
   return (
@@ -117,6 +97,7 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
           <EventsController onHover={setHovered} onSelect={select} />
           <CameraController camera={view.camera} flyTo={flyTo} fitTo={highlight?.nodes ?? null} onCamera={onCamera} />
           <ClusterLabels graph={graph} colors={colors} hiddenClusters={view.hiddenClusters} dimmed={!!(hovered ?? view.selected) || highlight !== null} />
+          <AbsentNodes nodes={highlight?.absent ?? []} onSelect={selectAndFly} />
           <ResizeController />
           <ZoomControls />
           <ExportMenu graph={graph} colors={colors} />

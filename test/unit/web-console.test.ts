@@ -5,7 +5,8 @@ import { buildFixtureGraph } from '../fixtures/explorer-snapshot.ts';
 import type { CypherResult } from '../../src/web/console/console-api.ts';
 import { cypherCompletions } from '../../src/web/console/cypher-language.ts';
 import { HISTORY_LIMIT, addToHistory, loadHistory, parseParams } from '../../src/web/console/history.ts';
-import { locateResult, placeNear } from '../../src/web/console/result-graph.ts';
+import { highlightResult, locateResult, placeNear } from '../../src/web/state/highlight.ts';
+import { errorOf, idleRun, reduceRun, resultOf } from '../../src/web/state/cypher-run.ts';
 import { cellText, rowNodeId, sortRows, toCsv } from '../../src/web/console/results.ts';
 
 const node = (id: string, labels: string[], properties: Record<string, unknown>) => ({ id, elementId: `e-${id}`, labels, properties });
@@ -64,6 +65,40 @@ describe('result on the map', () => {
     const b = graph.getNodeAttributes('benchmark:kilt');
     expect(Math.hypot(p.x - b.x, p.y - b.y)).toBeGreaterThan(0);
     expect(Math.hypot(p.x - b.x, p.y - b.y)).toBeLessThan(10);
+  });
+  it('is an overlay: the data graph is not touched, and clearing leaves nothing behind', () => {
+    const g = buildFixtureGraph();
+    const before = JSON.stringify(g.export());
+    const h = highlightResult(g, result)!;
+    expect(h.absent.map((a) => [a.id, a.label, a.name])).toEqual([['paper:new', 'Paper', 'New']]);
+    expect([...h.nodes].sort()).toEqual(['benchmark:kilt', 'paper:kilt']);
+    expect(g.hasNode('paper:new')).toBe(false);
+    expect(highlightResult(g, null)).toBeNull();
+    expect(JSON.stringify(g.export())).toBe(before);
+  });
+});
+
+describe('one query at a time', () => {
+  const ok = (rows: number) => ({ ok: true as const, result: { columns: [], rows: Array.from({ length: rows }, () => ({})), graph: { nodes: [], relationships: [] }, summary: { timeMs: 1, truncated: false } } });
+  it('drops the answer of an earlier run when a second one started (no race)', () => {
+    let s = reduceRun(idleRun(), { type: 'start', run: 1 });
+    s = reduceRun(s, { type: 'start', run: 2 });
+    s = reduceRun(s, { type: 'answer', run: 2, answer: ok(2) });
+    s = reduceRun(s, { type: 'answer', run: 1, answer: ok(1) });
+    expect(resultOf(s)?.rows).toHaveLength(2);
+  });
+  it('a cancelled run says so and its late answer is dropped', () => {
+    let s = reduceRun(idleRun(), { type: 'start', run: 1 });
+    s = reduceRun(s, { type: 'cancel' });
+    expect(errorOf(s)).toMatchObject({ kind: 'cancelled' });
+    s = reduceRun(s, { type: 'answer', run: 1, answer: ok(3) });
+    expect(resultOf(s)).toBeNull();
+  });
+  it('clear empties a finished result but never a running query', () => {
+    const done = reduceRun(reduceRun(idleRun(), { type: 'start', run: 1 }), { type: 'answer', run: 1, answer: ok(1) });
+    expect(reduceRun(done, { type: 'clear' }).status).toBe('idle');
+    const running = reduceRun(done, { type: 'start', run: 2 });
+    expect(reduceRun(running, { type: 'clear' }).status).toBe('running');
   });
 });
 

@@ -3,8 +3,9 @@
  * parameters, never into the text), history, the gallery of example queries from graph/queries,
  * errors as messages, and results as a table whose nodes and relationships light up on the map.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type CypherError, type CypherResult, type ExampleQuery, type Health, fetchExamples, fetchHealth, runCypher } from './console-api.ts';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { type CypherResult, type ExampleQuery, type Health, fetchExamples, fetchHealth, runCypher } from './console-api.ts';
+import { errorOf, idleRun, reduceRun, resultOf } from '../state/cypher-run.ts';
 import { CypherEditor, type EditorHandle } from './CypherEditor.tsx';
 import { type HistoryEntry, addToHistory, loadHistory, parseParams, saveHistory } from './history.ts';
 import { ResultsTable } from './ResultsTable.tsx';
@@ -22,9 +23,14 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
   const [health, setHealth] = useState<Health | null>(null);
   const [examples, setExamples] = useState<ExampleQuery[]>([]);
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(window.localStorage));
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<CypherResult | null>(null);
-  const [error, setError] = useState<CypherError | null>(null);
+  const [runState, dispatch] = useReducer(reduceRun, undefined, idleRun);
+  const runs = useRef({ next: 0, abort: null as AbortController | null });
+  const running = runState.status === 'running';
+  const result = resultOf(runState);
+  const error = errorOf(runState);
+
+  // The map follows the console's result: lit while there is one, cleared otherwise.
+  useEffect(() => onResult(result), [result, onResult]);
 
   useEffect(() => {
     void fetchHealth().then(setHealth);
@@ -35,27 +41,25 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
     const query = editor.current?.getText() ?? '';
     if (!query.trim()) return;
     const parsed = parseParams(params);
-    if (!parsed.ok) {
-      setError({ status: 0, error: parsed.error });
-      return;
-    }
-    setRunning(true);
-    setError(null);
+    if (!parsed.ok) return dispatch({ type: 'invalid', error: { status: 0, error: parsed.error } });
+    // One query at a time: a new run aborts the one in flight, whose answer is then dropped.
+    runs.current.abort?.abort();
+    const abort = new AbortController();
+    const id = ++runs.current.next;
+    runs.current.abort = abort;
+    dispatch({ type: 'start', run: id });
     const next = addToHistory(history, { query, params });
     setHistory(next);
     saveHistory(window.localStorage, next);
-    const answer = await runCypher(query, parsed.params);
-    setRunning(false);
-    if (answer.ok) {
-      setResult(answer.result);
-      onResult(answer.result);
-    } else {
-      setResult(null);
-      onResult(null);
-      setError(answer.error);
-      if (answer.error.status === 503) setHealth({ connected: false, hint: answer.error.error });
-    }
-  }, [params, history, onResult]);
+    const answer = await runCypher(query, parsed.params, abort.signal);
+    dispatch({ type: 'answer', run: id, answer });
+    if (!answer.ok && answer.error.status === 503) setHealth({ connected: false, hint: answer.error.error });
+  }, [params, history]);
+
+  const cancel = () => {
+    runs.current.abort?.abort();
+    dispatch({ type: 'cancel' });
+  };
 
   const load = (query: string, p: string) => {
     editor.current?.setText(query);
@@ -81,9 +85,14 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
             <textarea value={params} onChange={(e) => setParams(e.target.value)} rows={2} spellCheck={false} />
           </label>
           <div className="console-actions">
-            <button type="button" onClick={() => void run()} disabled={running}>
-              {running ? 'Running…' : 'Run (Ctrl+Enter)'}
+            <button type="button" onClick={() => void run()}>
+              {running ? 'Run again (Ctrl+Enter)' : 'Run (Ctrl+Enter)'}
             </button>
+            {running && (
+              <button type="button" onClick={cancel}>
+                Cancel
+              </button>
+            )}
             <label>
               History{' '}
               <select
@@ -102,7 +111,7 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
               </select>
             </label>
             {result && (
-              <button type="button" className="link" onClick={() => (setResult(null), onResult(null))}>
+              <button type="button" className="link" onClick={() => dispatch({ type: 'clear' })}>
                 Clear highlight
               </button>
             )}

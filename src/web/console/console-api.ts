@@ -17,10 +17,10 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export async function runCypher(query: string, params: Record<string, unknown>): Promise<{ ok: true; result: CypherResult } | { ok: false; error: CypherError }> {
+export async function runCypher(query: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<{ ok: true; result: CypherResult } | { ok: false; error: CypherError }> {
   let response: Response;
   try {
-    response = await fetch('api/cypher', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, params }) });
+    response = await fetch('api/cypher', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, params }), signal });
   } catch (err) {
     return { ok: false, error: { status: 0, error: `the server did not answer: ${(err as Error).message}` } };
   }

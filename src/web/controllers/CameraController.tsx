@@ -11,7 +11,7 @@ interface Props {
   /** A node to fly to; `nonce` changes on every request so choosing the same node twice still flies. */
   flyTo: { node: string; nonce: number } | null;
   /** Nodes to bring into view together (a query result); the layout stays, only the camera moves. */
-  fitTo?: Set<string> | null;
+  fitTo?: ReadonlySet<string> | null;
   onCamera(view: CameraView): void;
 }
 

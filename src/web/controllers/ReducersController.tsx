@@ -11,6 +11,7 @@ import { useEffect, useMemo } from 'react';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { SnapshotGraph } from '../state/graph-types.ts';
 import { FADED_NODE } from '../state/palette.ts';
+import type { HighlightState } from '../state/highlight.ts';
 
 interface Props {
   graph: SnapshotGraph;
@@ -20,7 +21,7 @@ interface Props {
   hovered: string | null;
   selected: string | null;
   /** Nodes and relationships to emphasise besides the focus (Cypher results); null when none. */
-  highlighted?: { nodes: Set<string>; edges: Set<string> } | null;
+  highlighted?: HighlightState;
 }
 
 export interface ReducerState {
@@ -28,7 +29,7 @@ export interface ReducerState {
   visible: Set<string> | null;
   focus: string | null;
   neighbourhood: Set<string> | null;
-  highlighted: { nodes: Set<string>; edges: Set<string> } | null;
+  highlighted: HighlightState;
 }
 
 const MAX_LABEL = 34;
@@ -53,12 +54,13 @@ export function createReducers(graph: SnapshotGraph, colors: Map<number, string>
     const res: Partial<NodeDisplayData> = { ...(data as Partial<NodeDisplayData>) };
     res.label = shortLabel(data.name as string);
     res.color = colors.get(data.cluster as number) ?? '#888';
-    if (visible && !visible.has(node)) {
+    const emphasised = highlighted?.nodes.has(node) ?? false;
+    // A query's answer shows through the filters: the user asked for exactly these nodes.
+    if (visible && !visible.has(node) && !emphasised) {
       res.hidden = true;
       return res;
     }
     if (!neighbourhood && !highlighted) return res;
-    const emphasised = highlighted?.nodes.has(node) ?? false;
     if (!emphasised && !neighbourhood?.has(node)) {
       res.color = FADED_NODE;
       res.label = '';
@@ -77,10 +79,10 @@ export function createReducers(graph: SnapshotGraph, colors: Map<number, string>
     const { visible, focus, neighbourhood, highlighted } = state.current;
     if (!visible && !neighbourhood && !highlighted) return data as Partial<EdgeDisplayData>;
     const [s, t] = graph.extremities(edge);
-    if (visible && (!visible.has(s) || !visible.has(t))) return { ...(data as Partial<EdgeDisplayData>), hidden: true };
+    const lit = highlighted?.edges.has(edge) ?? false;
+    if (visible && !lit && (!visible.has(s) || !visible.has(t))) return { ...(data as Partial<EdgeDisplayData>), hidden: true };
     if (!neighbourhood && !highlighted) return data as Partial<EdgeDisplayData>;
-    const lit = s === focus || t === focus || (highlighted?.edges.has(edge) ?? false);
-    if (!lit) return { ...(data as Partial<EdgeDisplayData>), hidden: true };
+    if (!lit && s !== focus && t !== focus) return { ...(data as Partial<EdgeDisplayData>), hidden: true };
     return { ...(data as Partial<EdgeDisplayData>), color: LIT_EDGE, size: 1.5, zIndex: 1 };
   };
   return { state, nodeReducer, edgeReducer };

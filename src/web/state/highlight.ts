@@ -1,18 +1,39 @@
 /**
- * A query result's nodes and relationships, located on the map: which graph nodes and edges to
- * highlight, and which result nodes the map lacks (to be placed near their neighbours).
+ * The highlight domain: what a Cypher result lights on the map. It is an overlay, never a change to
+ * the data graph: nodes and edges the map has are emphasised by the reducers; result nodes the map
+ * lacks (a Cluster node of Neo4j, say) are drawn as markers over the canvas near their neighbours,
+ * and everything goes when the highlight is cleared.
  */
-import type { SnapshotGraph } from '../state/graph-types.ts';
+import type { SnapshotGraph } from './graph-types.ts';
 import type { CypherResult, ResultNode } from '../../model/api.ts';
 
-export interface ResultHighlight {
+/** A result node that is not on the map, with where to draw it. */
+export interface AbsentNode {
+  id: string;
+  label: string;
+  name: string;
+  x: number;
+  y: number;
+}
+
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  absent: readonly AbsentNode[];
+}
+
+export type HighlightState = Highlight | null;
+
+export const noHighlight = (): HighlightState => null;
+
+interface Located {
   nodes: Set<string>;
   edges: Set<string>;
   /** Result nodes not in the map, with the map nodes they are linked to in the result. */
   missing: Array<{ node: ResultNode; neighbours: string[] }>;
 }
 
-export function locateResult(graph: SnapshotGraph, result: CypherResult): ResultHighlight {
+export function locateResult(graph: SnapshotGraph, result: CypherResult): Located {
   const byElement = new Map(result.graph.nodes.map((n) => [n.elementId, n]));
   const nodes = new Set<string>();
   const missing = new Map<string, { node: ResultNode; neighbours: string[] }>();
@@ -54,4 +75,15 @@ export function placeNear(graph: SnapshotGraph, neighbours: string[], index: num
   const y = present.reduce((s, n) => s + graph.getNodeAttribute(n, 'y'), 0) / present.length;
   const angle = index * 2.399963; // golden angle: successive nodes spread around the centre
   return { x: x + Math.cos(angle) * 8, y: y + Math.sin(angle) * 8 };
+}
+
+/** The next highlight for a result (null clears it). The graph is only read. */
+export function highlightResult(graph: SnapshotGraph, result: CypherResult | null): HighlightState {
+  if (!result) return null;
+  const { nodes, edges, missing } = locateResult(graph, result);
+  const absent = missing.map(({ node, neighbours }, i) => {
+    const p = node.properties;
+    return { id: node.id, label: node.labels[0] ?? '', name: String(p.name ?? p.title ?? p.label ?? node.id), ...placeNear(graph, neighbours, i) };
+  });
+  return { nodes, edges, absent };
 }
