@@ -1,17 +1,27 @@
 /**
- * The ingest pipeline, top to bottom: read -> extract -> resolve -> build -> analyze.
- * Everything after read is pure (records in, graph out), so the same records always give the same
- * graph and the core runs in tests without files or services.
+ * The ingest pipeline, every stage in order (DESIGN.md):
+ *
+ *   read      src/readers/          files -> paper records, and a diagnostic per bad record (I/O)
+ *   merge     src/merge/            one record per paper across sources, with a stable id
+ *   extract   src/extract/          each paper's text -> mentions with their evidence
+ *   resolve   src/resolve/          mentions across the corpus -> entities and links
+ *   assemble  src/assemble/         a graphology graph in the schema of src/model/
+ *   analyze   src/analyze/          similarity, Louvain clusters and labels, sizes, layout
+ *   write     src/store/snapshot.ts the snapshot file, graphology's serialization (I/O)
+ *   load      src/store/neo4j/      optionally, the same graph into Neo4j (I/O, given by the caller)
+ *
+ * Everything from merge to analyze is pure: the same records always give the same graph, and the
+ * core runs in tests without files or services.
  */
 import type { Diagnostic, PaperRecord } from './model/paper.ts';
 import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
+import { mergeRecords } from './merge/merge-records.ts';
 import { extractDocument } from './extract/document.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
 import { resolve, type Resolved } from './resolve/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.ts';
-import { paperId } from './merge/paper-id.ts';
-import { mergePapers } from './merge/merge.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
+import { writeSnapshot } from './store/snapshot.ts';
 
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
 
@@ -21,23 +31,26 @@ export interface PipelineOptions extends AnalyzeOptions {
   onProgress?(phase: Phase, done: number, total: number): void;
 }
 
-/** One node per paper: the same paper from several sources merges (see merge/merge.ts). */
-export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
-  const used = new Set<string>();
-  return mergePapers([...records]).map((m) => {
-    let id = paperId(m);
-    // Two distinct papers can share a normalised title and no identifier; keep both.
-    for (let k = 2; used.has(id); k++) id = `${paperId(m)}-${k}`;
-    used.add(id);
-    return { id, record: m, sources: m.sources.map((s) => `${s.file}${s.line !== undefined ? `:${s.line}` : ''}`) };
-  });
+export interface ReadResult {
+  records: PaperRecord[];
+  diagnostics: Diagnostic[];
 }
 
-/** From records to the analysed graph. */
+/** read: every input, every problem kept as a diagnostic. */
+export async function readRecords(paths: string[], options: ReadInputsOptions = {}): Promise<ReadResult> {
+  const records: PaperRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for await (const item of readInputs(paths, options)) {
+    if (item.kind === 'paper') records.push(item.paper);
+    else diagnostics.push(item.diagnostic);
+  }
+  return { records, diagnostics };
+}
+
+/** merge -> extract -> resolve -> assemble -> analyze: from records to the analysed graph. */
 export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
   const papers = mergeRecords(records);
-  const resolved = extractAndResolve(papers, options);
-  const graph = buildGraph(papers, resolved);
+  const graph = buildGraph(papers, extractAndResolve(papers, options));
   options.onProgress?.('analyze', 0, 1);
   analyze(graph, options);
   options.onProgress?.('analyze', 1, 1);
@@ -45,8 +58,8 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
 }
 
 /**
- * Extract every paper, then resolve across the corpus. Its own function so that the per-paper
- * extractions (millions of small objects on a large corpus) can be collected before analysis.
+ * extract, then resolve across the corpus. One function so that the per-paper extractions
+ * (millions of small objects on a large corpus) can be collected before analysis.
  */
 function extractAndResolve(papers: readonly BuildPaper[], options: PipelineOptions): Resolved {
   const ctx = options.context ?? extractionContext();
@@ -59,18 +72,39 @@ function extractAndResolve(papers: readonly BuildPaper[], options: PipelineOptio
   return resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey });
 }
 
-export interface ReadResult {
-  records: PaperRecord[];
-  diagnostics: Diagnostic[];
+export interface IngestOptions extends PipelineOptions {
+  read?: ReadInputsOptions;
+  /** How the inputs are named in the snapshot (paths relative to where the user ran it). */
+  inputNames?: string[];
+  /** Called once everything is read, with the problems found (before the long part starts). */
+  onRead?(result: ReadResult): void;
+  /** The load stage: the graph as written, into a store; its result is the caller's. */
+  load?(graph: PaperGraph): Promise<number>;
 }
 
-/** The I/O edge: every input read, every problem kept as a diagnostic. */
-export async function readRecords(paths: string[], options: ReadInputsOptions = {}): Promise<ReadResult> {
-  const records: PaperRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for await (const item of readInputs(paths, options)) {
-    if (item.kind === 'paper') records.push(item.paper);
-    else diagnostics.push(item.diagnostic);
-  }
-  return { records, diagnostics };
+export interface IngestResult {
+  graph: PaperGraph;
+  diagnostics: Diagnostic[];
+  /** The snapshot file written. */
+  file: string;
+  /** What the load stage returned, when there was one. */
+  loaded?: number;
+}
+
+/** The whole pipeline: read, build (merge to analyze), write <out>/graph.json, then load. */
+export async function ingest(inputs: string[], out: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const started = performance.now();
+  const read = await readRecords(inputs, options.read);
+  options.onRead?.(read);
+  const { records, diagnostics } = read;
+  const graph = buildKnowledgeGraph(records, options);
+  graph.setAttribute('ingest', {
+    inputs: options.inputNames ?? inputs,
+    papersRead: records.length,
+    skipped: diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: `${d.file}${d.line !== undefined ? `:${d.line}` : ''}`, reason: d.message })),
+    durationMs: Math.round(performance.now() - started),
+  });
+  const file = await writeSnapshot(out, graph);
+  const loaded = options.load ? await options.load(graph) : undefined;
+  return { graph, diagnostics, file, ...(loaded !== undefined ? { loaded } : {}) };
 }

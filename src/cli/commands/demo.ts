@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { parseArgs } from '../args.ts';
 import { type Command, EXIT, UsageError } from '../io.ts';
-import { summarise } from '../summary.ts';
 import { runIngest } from './ingest.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,8 +25,7 @@ and serves it on 127.0.0.1 (the port of papergraph serve unless --port says othe
     const inputs = positionals.length ? positionals : [DEMO_CORPUS];
     if (!positionals.length && !existsSync(DEMO_CORPUS)) throw new UsageError(`${DEMO_CORPUS}: the demo corpus is missing; it lives in ../shared beside the repository`);
     const out = resolve(io.cwd, (flags.out as string | undefined) ?? join(REPO, '.papergraph', 'demo'));
-    const { graph, diagnostics, file } = await runIngest(inputs, out, io);
-    io.stdout.write(summarise(graph, { snapshot: file }));
+    const { diagnostics } = await runIngest(inputs, out, io);
     if (flags['no-serve']) return diagnostics.some((d) => d.severity === 'error') ? EXIT.skipped : EXIT.ok;
     if (!existsSync(join(REPO, 'dist', 'index.html'))) {
       io.stderr.write('building the explorer (npm run build) ...\n');

@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import { Writable } from 'node:stream';
-import { formatDiagnostic, type Diagnostic } from '../../model/paper.ts';
-import { buildKnowledgeGraph, readRecords, type Phase } from '../../pipeline.ts';
+import { formatDiagnostic } from '../../model/paper.ts';
+import { ingest, type IngestResult, type Phase } from '../../pipeline.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
-import { writeSnapshot } from '../../store/snapshot.ts';
+import { snapshotPath } from '../../store/snapshot.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
 import { parseArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
@@ -38,34 +38,46 @@ function parseMap(spec: string | undefined): Record<string, string> | undefined 
   return out;
 }
 
-export interface IngestRun {
-  graph: PaperGraph;
-  diagnostics: Diagnostic[];
-  file: string;
+export interface IngestCliOptions {
+  format?: string;
+  map?: Record<string, string>;
+  seed?: number;
+  quiet?: boolean;
+  /** The load stage, when the user asked for one (ingest --neo4j). */
+  load?(graph: PaperGraph): Promise<number>;
 }
 
-/** The whole ingest, for the CLI and for `demo`: read, build, write, report. */
-export async function runIngest(inputs: string[], out: string, io: CliIO, opts: { format?: string; map?: Record<string, string>; seed?: number; quiet?: boolean } = {}): Promise<IngestRun> {
-  const started = performance.now();
+/** The pipeline with the CLI's progress bar and diagnostics; for `ingest` and `demo`. */
+export async function runIngest(inputs: string[], out: string, io: CliIO, opts: IngestCliOptions = {}): Promise<IngestResult> {
   const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
-  const { records, diagnostics } = await readRecords(inputs, {
-    ...(opts.format ? { format: opts.format } : {}),
-    ...(opts.map ? { map: opts.map } : {}),
-    onProgress: (done, total) => progress.update('reading', done, total, 'bytes'),
-  });
-  progress.done();
-  for (const d of diagnostics) io.stderr.write(`${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
   const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', analyze: 'clustering' };
-  const graph = buildKnowledgeGraph(records, { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), onProgress: (phase, done, total) => progress.update(labels[phase], done, total) });
-  progress.done();
-  graph.setAttribute('ingest', {
-    inputs: inputs.map((p) => relative(io.cwd, p) || p),
-    papersRead: records.length,
-    skipped: diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: `${d.file}${d.line !== undefined ? `:${d.line}` : ''}`, reason: d.message })),
-    durationMs: Math.round(performance.now() - started),
+  const result = await ingest(inputs, out, {
+    read: {
+      ...(opts.format ? { format: opts.format } : {}),
+      ...(opts.map ? { map: opts.map } : {}),
+      onProgress: (done, total) => progress.update('reading', done, total, 'bytes'),
+    },
+    onRead: ({ diagnostics }) => {
+      progress.done();
+      for (const d of diagnostics) io.stderr.write(`${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
+    },
+    inputNames: inputs.map((p) => relative(io.cwd, p) || p),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    onProgress: (phase, done, total) => progress.update(labels[phase], done, total),
+    ...(opts.load
+      ? {
+          load: (graph: PaperGraph) => {
+            // The summary of what was built comes first, then the load's own.
+            progress.done();
+            io.stdout.write(summarise(graph, { snapshot: snapshotPath(out) }));
+            return opts.load!(graph);
+          },
+        }
+      : {}),
   });
-  const file = await writeSnapshot(out, graph);
-  return { graph, diagnostics, file };
+  progress.done();
+  if (!opts.load) io.stdout.write(summarise(result.graph, { snapshot: result.file }));
+  return result;
 }
 
 export const command: Command = {
@@ -88,18 +100,15 @@ export const command: Command = {
     const seed = flags.seed === undefined ? undefined : Number(flags.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${String(flags.seed)}"`);
 
-    const { graph, diagnostics, file } = await runIngest(inputs, out, io, {
+    const { loadGraphFromCli } = flags.neo4j ? await import('./load.ts') : { loadGraphFromCli: undefined };
+    const { graph, diagnostics, loaded } = await runIngest(inputs, out, io, {
       ...(format ? { format } : {}),
       ...(flags.map ? { map: parseMap(flags.map as string)! } : {}),
       ...(seed !== undefined ? { seed } : {}),
       quiet: !!flags.quiet,
+      ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io) } : {}),
     });
-    io.stdout.write(summarise(graph, { snapshot: file }));
-    if (flags.neo4j) {
-      const { loadIntoNeo4jFromCli } = await import('./load.ts');
-      const code = await loadIntoNeo4jFromCli(graph.export(), io);
-      if (code !== EXIT.ok) return code;
-    }
+    if (loaded !== undefined && loaded !== EXIT.ok) return loaded;
     const papers = graph.filterNodes((_, a) => a.kind === 'Paper').length;
     if (papers === 0) {
       io.stderr.write('papergraph ingest: no papers could be read from the inputs\n');

@@ -8,7 +8,8 @@ import { withDriver } from '../../store/neo4j/driver.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
 import { DEFAULT_BATCH_SIZE, loadSnapshotIntoNeo4j, type LoadSummary } from '../../store/neo4j/load.ts';
 import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
-import type { Snapshot } from '../../model/snapshot.ts';
+import type { Snapshot, SnapshotEntries } from '../../model/snapshot.ts';
+import { graphEntries, type PaperGraph } from '../../assemble/graph.ts';
 
 export const command: Command = {
   name: 'load',
@@ -31,11 +32,13 @@ export const command: Command = {
   },
 };
 
-/**
- * The load with the CLI's progress bar, summary and one-line errors; `papergraph ingest --neo4j`
- * calls it with the graph it just built. Returns the exit code.
- */
-export async function loadIntoNeo4jFromCli(snapshot: Snapshot, io: CliIO, opts: { batchSize?: number; quiet?: boolean; source?: string } = {}): Promise<number> {
+/** `papergraph ingest --neo4j`'s load stage: the graph it just built, read in place (no export). */
+export function loadGraphFromCli(graph: PaperGraph, io: CliIO): Promise<number> {
+  return loadIntoNeo4jFromCli(graphEntries(graph), io);
+}
+
+/** The load with the CLI's progress bar, summary and one-line errors. Returns the exit code. */
+export async function loadIntoNeo4jFromCli(snapshot: SnapshotEntries, io: CliIO, opts: { batchSize?: number; quiet?: boolean; source?: string } = {}): Promise<number> {
   let config;
   try {
     config = resolveNeo4jConfig(io.env);

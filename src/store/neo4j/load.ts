@@ -21,7 +21,7 @@ import {
   type RelType,
 } from './rows.ts';
 import { applySchema } from './schema.ts';
-import type { Snapshot } from '../../model/snapshot.ts';
+import type { SnapshotEntries } from '../../model/snapshot.ts';
 
 export interface LoadProgress {
   phase: 'schema' | 'nodes' | 'relationships' | 'prune';
@@ -62,7 +62,7 @@ export interface LoadSummary {
 export const DEFAULT_BATCH_SIZE = 2_000;
 
 /** For `papergraph ingest --neo4j` and `papergraph load`: the whole load, schema included. */
-export async function loadSnapshotIntoNeo4j(snapshot: Snapshot, options: LoadOptions = {}): Promise<LoadSummary> {
+export async function loadSnapshotIntoNeo4j(snapshot: SnapshotEntries, options: LoadOptions = {}): Promise<LoadSummary> {
   const plan = planLoad(snapshot);
   const config = options.driver ? undefined : (options.config ?? resolveNeo4jConfig());
   const driver = options.driver ?? openDriver(config!);

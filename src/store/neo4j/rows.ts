@@ -7,7 +7,7 @@
  * Labels and relationship types come only from the whitelist in src/model/schema.ts.
  */
 import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from '../../model/schema.ts';
-import { SnapshotError, type Snapshot } from '../../model/snapshot.ts';
+import { SnapshotError, type SnapshotEntries } from '../../model/snapshot.ts';
 
 export { SnapshotError };
 
@@ -94,16 +94,20 @@ export function toProps(attributes: Record<string, unknown>, skip: ReadonlySet<s
 const NODE_SKIP = new Set(['kind']);
 const EDGE_SKIP = new Set(['type']);
 
-export function planLoad(snapshot: Snapshot): LoadPlan {
-  if (!snapshot || !Array.isArray(snapshot.nodes) || !Array.isArray(snapshot.edges)) {
+const iterable = (x: unknown): boolean => typeof (x as Iterable<unknown> | undefined)?.[Symbol.iterator] === 'function';
+
+export function planLoad(snapshot: SnapshotEntries): LoadPlan {
+  if (!snapshot || !iterable(snapshot.nodes) || !iterable(snapshot.edges)) {
     throw new SnapshotError('not a graph snapshot: expected {attributes, nodes: [...], edges: [...]} (graphology serialization)');
   }
   const nodes = new Map<Label, NodeRow[]>();
   const labelOf = new Map<string, Label>();
   const clusterOf = new Map<string, number>();
-  snapshot.nodes.forEach((node, i) => {
+  let i = 0;
+  for (const node of snapshot.nodes) {
+    i++;
     const kind = node.attributes?.kind;
-    if (typeof node.key !== 'string' || node.key === '') throw new SnapshotError(`nodes[${i}]: expected a string key`);
+    if (typeof node.key !== 'string' || node.key === '') throw new SnapshotError(`nodes[${i - 1}]: expected a string key`);
     if (typeof kind !== 'string' || !NODE_KIND_SET.has(kind)) {
       throw new SnapshotError(`node "${node.key}": kind ${JSON.stringify(kind)} is not one of ${NODE_KINDS.join(', ')}`);
     }
@@ -116,7 +120,7 @@ export function planLoad(snapshot: Snapshot): LoadPlan {
     const cluster = node.attributes?.cluster;
     if (typeof cluster === 'number' && Number.isInteger(cluster) && cluster >= 0) clusterOf.set(node.key, cluster);
     push(nodes, label, { id: node.key, props });
-  });
+  }
 
   // Clusters: the graph's list, plus any cluster a node names that the list lacks.
   const clusterRows = new Map<number, NodeRow>();
@@ -131,9 +135,11 @@ export function planLoad(snapshot: Snapshot): LoadPlan {
   const groups = new Map<string, EdgeGroup>();
   const keep = new Map<string, Set<string>>();
   const seen = new Set<string>();
-  snapshot.edges.forEach((edge, i) => {
+  i = 0;
+  for (const edge of snapshot.edges) {
+    i++;
     const type = edge.attributes?.type;
-    const where = `edge ${edge.key !== undefined ? `"${edge.key}"` : `#${i}`} (${edge.source} -> ${edge.target})`;
+    const where = `edge ${edge.key !== undefined ? `"${edge.key}"` : `#${i - 1}`} (${edge.source} -> ${edge.target})`;
     if (typeof type !== 'string' || !EDGE_TYPE_SET.has(type)) {
       throw new SnapshotError(`${where}: type ${JSON.stringify(type)} is not one of ${EDGE_TYPES.join(', ')}`);
     }
@@ -146,7 +152,7 @@ export function planLoad(snapshot: Snapshot): LoadPlan {
     seen.add(k);
     addEdge(groups, type as EdgeType, from, to, { source: edge.source, target: edge.target, props: toProps(edge.attributes as unknown as Record<string, unknown>, EDGE_SKIP) });
     addKeep(keep, edge.source, type, edge.target);
-  });
+  }
   for (const [id, cluster] of clusterOf) {
     addEdge(groups, 'IN_CLUSTER', labelOf.get(id)!, 'Cluster', { source: id, target: cluster, props: {} });
     addKeep(keep, id, 'IN_CLUSTER', String(cluster));
