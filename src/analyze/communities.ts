@@ -38,10 +38,15 @@ export interface Communities {
   of: Map<string, number>;
   /** The id pooling communities below the minimum size, if any were. */
   otherId?: number;
+  /** Louvain's modularity of the partition it found (before small communities are pooled). */
+  modularity: number;
 }
 
 export function detectCommunities(view: Graph, options: CommunityOptions = {}): Communities {
-  const raw = view.order === 0 ? {} : louvain(view, { getEdgeWeight: 'weight', resolution: options.resolution ?? 1, rng: seededRandom(options.seed ?? 42) });
+  const found = view.order === 0 ? { communities: {}, modularity: 0 } : louvain.detailed(view, { getEdgeWeight: 'weight', resolution: options.resolution ?? 1, rng: seededRandom(options.seed ?? 42) });
+  const raw: Record<string, number> = found.communities;
+  // Louvain reports NaN for a graph without edges, where every partition has modularity 0.
+  const modularity = view.size === 0 ? 0 : found.modularity;
   const members = new Map<number, string[]>();
   for (const [node, c] of Object.entries(raw)) (members.get(c) ?? members.set(c, []).get(c)!).push(node);
   const minSize = options.minSize ?? 3;
@@ -51,5 +56,5 @@ export function detectCommunities(view: Graph, options: CommunityOptions = {}): 
   const out = new Map<string, number>();
   big.forEach((m, i) => m.forEach((n) => out.set(n, i)));
   for (const n of small) out.set(n, big.length);
-  return small.length ? { of: out, otherId: big.length } : { of: out };
+  return small.length ? { of: out, otherId: big.length, modularity } : { of: out, modularity };
 }

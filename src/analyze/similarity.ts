@@ -13,6 +13,9 @@ export interface SimilarPair {
 
 const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS']);
 
+/** Candidates rescored per neighbour kept: a pair's full score can rank it above a first guess. */
+const CANDIDATES_PER_NEIGHBOUR = 3;
+
 export interface SimilarityOptions {
   /** Neighbours kept per paper. */
   topK?: number;
@@ -33,29 +36,40 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   for (const p of papers) {
     const ents: string[] = [];
     g.forEachOutEdge(p, (_, attr, _s, target) => {
-      if (KNOWLEDGE.has(attr.type)) ents.push(target);
+      if (KNOWLEDGE.has(attr.type) && !ents.includes(target)) ents.push(target);
     });
     entitiesOf.set(p, ents);
     for (const e of ents) df.set(e, (df.get(e) ?? 0) + 1);
   }
   const idf = (e: string) => Math.log(1 + n / df.get(e)!);
   const norm = new Map(papers.map((p) => [p, Math.sqrt(entitiesOf.get(p)!.reduce((s, e) => s + idf(e) ** 2, 0)) || 1]));
+  const informativeOf = (p: string) => entitiesOf.get(p)!.filter((e) => df.get(e)! >= 2 && df.get(e)! <= maxDf);
+  // The score of a pair: the cosine of the two papers' idf-weighted entity vectors over every entity
+  // they share, so it is the same whichever of the two finds the other.
+  const cosine = (p: string, o: string) => {
+    const mine = new Set(informativeOf(p));
+    let dot = 0;
+    for (const e of new Set(informativeOf(o))) if (mine.has(e)) dot += idf(e) ** 2;
+    return dot / (norm.get(p)! * norm.get(o)!);
+  };
   const pairs: SimilarPair[] = [];
   for (const p of papers) {
-    const scores = new Map<string, number>();
-    const informative = entitiesOf
-      .get(p)!
-      .filter((e) => df.get(e)! >= 2 && df.get(e)! <= maxDf)
+    // Candidates come from the paper's rarest entities only, which bounds the work per paper.
+    const reach = new Map<string, number>();
+    const followed = informativeOf(p)
       .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
       .slice(0, rarest);
-    for (const e of informative) {
+    for (const e of followed) {
       const w = idf(e) ** 2;
       g.forEachInEdge(e, (_, attr, other) => {
-        if (other !== p && KNOWLEDGE.has(attr.type)) scores.set(other, (scores.get(other) ?? 0) + w);
+        if (other !== p && KNOWLEDGE.has(attr.type)) reach.set(other, (reach.get(other) ?? 0) + w);
       });
     }
-    const ranked = [...scores.entries()]
-      .map(([o, s]) => [o, s / (norm.get(p)! * norm.get(o)!)] as const)
+    const candidates = [...reach.entries()]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, CANDIDATES_PER_NEIGHBOUR * topK);
+    const ranked = candidates
+      .map(([o]) => [o, cosine(p, o)] as const)
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, topK);
     for (const [o, score] of ranked) pairs.push(p < o ? { a: p, b: o, score } : { a: o, b: p, score });
