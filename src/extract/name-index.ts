@@ -49,7 +49,9 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
 }
 
 /** Characters that may sit inside a name ("MS-COCO", "GPT-3.5", "Charades/STA"); others end it. */
-const JOINERS = new Set(['-', '.', '/', "'", '&', '+', ':']);
+const JOINERS = new Set(['-', '.', '/', "'", '&', '+', ':', '!']);
+/** Joiners that can also end a name: "RefCOCO+" and "ScanNet++" are datasets of their own. */
+const ENDINGS = new Set(['+']);
 
 const hasUpperOrDigit = (s: string) => /[A-Z0-9]/.test(s);
 
@@ -99,7 +101,7 @@ export function findNames<T extends NamedThing>(
         key += tj.key;
         const plural = isPluralAcronym(tj.text);
         if (!prefixes.has(key) && !(plural && byKey.has(key.slice(0, -1)))) break;
-        if (j > i && joiner) continue;
+        if (j > i && joiner && !ENDINGS.has(tj.text)) continue;
         let hits = byKey.get(key);
         // Plural of an acronym: "KILTs".
         if (!hits && plural) hits = byKey.get(key.slice(0, -1));
