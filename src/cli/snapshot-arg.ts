@@ -1,5 +1,6 @@
 import type { PaperGraph } from '../assemble/graph.ts';
-import { readSnapshot, SnapshotError } from '../store/snapshot.ts';
+import { SnapshotError } from '../store/snapshot.ts';
+import { readSnapshot } from '../store/snapshot-read.ts';
 import { UsageError } from './io.ts';
 
 /** A snapshot named on the command line: a file or folder that cannot be read is a one-line error. */

@@ -1,16 +1,15 @@
 /**
- * The snapshot file: graphology's own serialization (graph.export()), read back with Graph.from,
- * so any graphology or Sigma user can load it. Written atomically: a failed write never leaves a
+ * The snapshot file: graphology's own serialization (graph.export()), so any graphology or Sigma
+ * user can load it with Graph.from; papergraph reads it back as a stream (snapshot-stream.ts). Written atomically: a failed write never leaves a
  * half file where a good snapshot was.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { PaperGraph } from '../assemble/graph.ts';
-import { SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../model/schema.ts';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/schema.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';
 
@@ -61,36 +60,4 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
     throw err;
   }
   return file;
-}
-
-/** Checks the parts every consumer relies on, so a wrong file fails here with a reason. */
-export function parseSnapshot(text: string, file: string): PaperGraph {
-  let data: Partial<Snapshot>;
-  try {
-    data = JSON.parse(text) as Partial<Snapshot>;
-  } catch (err) {
-    throw new SnapshotError(`${file}: not JSON (${(err as Error).message}); expected a papergraph snapshot written by \`papergraph ingest\``);
-  }
-  if (!data || typeof data !== 'object' || !Array.isArray(data.nodes) || !Array.isArray(data.edges))
-    throw new SnapshotError(`${file}: no "nodes" and "edges" arrays; expected graphology's serialization format`);
-  const version = data.attributes?.schemaVersion;
-  if (version !== SCHEMA_VERSION)
-    throw new SnapshotError(`${file}: schema version ${String(version)}; this papergraph reads version ${SCHEMA_VERSION}. Re-run \`papergraph ingest\``);
-  try {
-    return Graph.from(data as Snapshot) as PaperGraph;
-  } catch (err) {
-    throw new SnapshotError(`${file}: ${(err as Error).message}`);
-  }
-}
-
-export async function readSnapshot(dirOrFile: string): Promise<PaperGraph> {
-  const file = snapshotPath(dirOrFile);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SnapshotError(code === 'ENOENT' ? `${file}: no such file; run \`papergraph ingest <inputs> --out ${dirOrFile}\` first` : `${file}: ${(err as Error).message}`);
-  }
-  return parseSnapshot(text, file);
 }
