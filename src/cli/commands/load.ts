@@ -46,7 +46,7 @@ export async function loadIntoNeo4jFromCli(snapshot: Snapshot, io: CliIO, opts: 
   const progress = createProgress(opts.quiet ? ({ write: () => true } as unknown as NodeJS.WritableStream) : io.stderr);
   try {
     const summary = await withDriver(config, (driver) =>
-      loadSnapshotIntoNeo4j(snapshot, { driver, database: config.database, batchSize: opts.batchSize, onProgress: (p) => progress.update(p.phase, p.done, p.total) }),
+      loadSnapshotIntoNeo4j(snapshot, { driver, database: config.database, batchSize: opts.batchSize, onProgress: (p) => progress.update(p.phase, p.done, p.total, p.unit) }),
     );
     progress.done();
     io.stdout.write(describeLoad(summary, config.uri));
