@@ -4,7 +4,7 @@
  * id), the clusters, and the counts Neo4j must hold afterwards.
  */
 import type { SnapshotSource } from '../snapshot-stream.ts';
-import { KEEP_SEPARATOR, NODE_LABELS, SnapshotError, clusterRowOf, edgeRowOf, nodeRowOf, unlistedClusterRow, type Label, type LoadPlan, type NodeRow } from './rows.ts';
+import { KEEP_SEPARATOR, NODE_LABELS, SnapshotError, clusterRowOf, edgeRowOf, nodeRowOf, unlistedClusterRow, type EdgeRow, type Label, type LoadPlan, type NodeRow, type RelType } from './rows.ts';
 
 const LABEL_BITS = 16; // more than NODE_LABELS.length: label and degree share one number
 
@@ -51,7 +51,13 @@ export class NodeIndex {
   }
 }
 
-export async function checkSnapshot(source: SnapshotSource, batchSize: number, onProgress: (done: number) => void): Promise<NodeIndex> {
+/** Rows as the check sees them, for a caller that needs more than the index (the CSV export's column types). */
+export interface RowObserver {
+  node?(label: Label, row: NodeRow): void;
+  edge?(type: RelType, row: EdgeRow): void;
+}
+
+export async function checkSnapshot(source: SnapshotSource, batchSize: number, onProgress: (done: number) => void, observe: RowObserver = {}): Promise<NodeIndex> {
   const index = new NodeIndex();
   let nodeNo = 0;
   let edgeNo = 0;
@@ -65,8 +71,9 @@ export async function checkSnapshot(source: SnapshotSource, batchSize: number, o
       },
       nodes(batch, done) {
         for (const node of batch) {
-          const { label, cluster } = nodeRowOf(node, nodeNo++);
+          const { label, row, cluster } = nodeRowOf(node, nodeNo++);
           index.add(node.key, label);
+          observe.node?.(label, row);
           if (cluster !== undefined) {
             if (!index.clusters.has(cluster)) index.clusters.set(cluster, unlistedClusterRow(cluster));
             index.link(node.key, 'IN_CLUSTER');
@@ -76,7 +83,8 @@ export async function checkSnapshot(source: SnapshotSource, batchSize: number, o
       },
       edges(batch, done) {
         for (const edge of batch) {
-          const { type } = edgeRowOf(edge, edgeNo++, (k) => index.labelOf(k));
+          const { type, row } = edgeRowOf(edge, edgeNo++, (k) => index.labelOf(k));
+          observe.edge?.(type, row);
           if (seen) {
             const k = `${edge.source}${KEEP_SEPARATOR}${type}${KEEP_SEPARATOR}${edge.target}`;
             if (seen.has(k)) throw new SnapshotError(`edge ${edge.key !== undefined ? `"${edge.key}"` : `#${edgeNo - 1}`} (${edge.source} -> ${edge.target}): a second ${type} edge between the same two nodes`);
