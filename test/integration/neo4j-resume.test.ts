@@ -33,6 +33,21 @@ async function connect(): Promise<Driver> {
   return driver;
 }
 
+/**
+ * An empty database but for one node outside the snapshot (so the load goes over Bolt), and a load
+ * in small batches that has written a fifth of its relationships.
+ */
+async function loadUntilHalfway(): Promise<{ d: Driver; load: ReturnType<typeof spawnLoad> }> {
+  const d = await connect();
+  await d.executeQuery('MATCH (n) DETACH DELETE n');
+  await d.executeQuery('CREATE (:Concept {id: "concept:outside-the-snapshot", name: "outside"})');
+  const load = spawnLoad([snapshotDir, '--batch-size', '100', '--concurrency', '2'], env);
+  await waitForProgress(load, 'relationships', 20);
+  return { d, load };
+}
+
+const snapshotPlusOutsider = () => ({ labels: { ...expected.labels, Concept: (expected.labels.Concept ?? 0) + 1 }, types: expected.types, duplicateIds: 0, duplicateRelationships: 0 });
+
 beforeAll(async () => {
   if (!isInstalled(spec)) return;
   const records = [...generateCorpus(800, 3)].map((p, i) => ({ title: p.title, abstract: p.abstract, year: p.year, source: { file: 'generated', line: i + 1, format: 'jsonl' as const } }));
@@ -59,12 +74,7 @@ describe.skipIf(!isInstalled(spec))('a load killed halfway, then run again', () 
   }, 900_000);
 
   it('papergraph killed with SIGKILL mid-load: the rerun ends with exactly the snapshot, nothing twice', async () => {
-    const d = await connect();
-    await d.executeQuery('MATCH (n) DETACH DELETE n');
-    // A node outside the snapshot keeps the database non-empty, so the load goes over Bolt.
-    await d.executeQuery('CREATE (:Concept {id: "concept:outside-the-snapshot", name: "outside"})');
-    const load = spawnLoad([snapshotDir, '--batch-size', '100', '--concurrency', '2'], env);
-    await waitForProgress(load, 'relationships', 20);
+    const { d, load } = await loadUntilHalfway();
     load.child.kill('SIGKILL');
     expect(await load.exit).toBe(null);
     const partial = await contents(d);
@@ -75,16 +85,11 @@ describe.skipIf(!isInstalled(spec))('a load killed halfway, then run again', () 
     const rerun = spawnLoad([snapshotDir], env);
     expect(await rerun.exit, rerun.stderr()).toBe(0);
     expect(rerun.stdout()).not.toMatch(/neo4j-admin/);
-    const after = await contents(d);
-    expect(after).toEqual({ labels: { ...expected.labels, Concept: (expected.labels.Concept ?? 0) + 1 }, types: expected.types, duplicateIds: 0, duplicateRelationships: 0 });
+    expect(await contents(d)).toEqual(snapshotPlusOutsider());
   }, 900_000);
 
   it('Neo4j killed with SIGKILL mid-load: after a restart, the rerun ends with exactly the snapshot, nothing twice', async () => {
-    const d = await connect();
-    await d.executeQuery('MATCH (n) DETACH DELETE n');
-    await d.executeQuery('CREATE (:Concept {id: "concept:outside-the-snapshot", name: "outside"})');
-    const load = spawnLoad([snapshotDir, '--batch-size', '100', '--concurrency', '2'], env);
-    await waitForProgress(load, 'relationships', 20);
+    const { load } = await loadUntilHalfway();
     const pid = localServerInfo(spec).pid!;
     process.kill(pid, 'SIGKILL');
     // papergraph gives up on the dead server with a one-line error, not a stack trace.
@@ -96,6 +101,6 @@ describe.skipIf(!isInstalled(spec))('a load killed halfway, then run again', () 
     const restarted = await connect();
     const rerun = spawnLoad([snapshotDir], env);
     expect(await rerun.exit, rerun.stderr()).toBe(0);
-    expect(await contents(restarted)).toEqual({ labels: { ...expected.labels, Concept: (expected.labels.Concept ?? 0) + 1 }, types: expected.types, duplicateIds: 0, duplicateRelationships: 0 });
+    expect(await contents(restarted)).toEqual(snapshotPlusOutsider());
   }, 900_000);
 });
