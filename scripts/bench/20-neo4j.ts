@@ -121,7 +121,7 @@ async function measure(): Promise<void> {
     await load.exit;
     await f.driver.close();
     t = performance.now();
-    const restarted = await startLocalServer(f.s);
+    const restarted = await startLocalServer(f.s, { timeoutMs: 600_000 });
     const restartMs = performance.now() - t;
     t = performance.now();
     load = spawnLoad([file, '--concurrency', String(concurrency)], env);

@@ -28,7 +28,8 @@ let driver: Driver | undefined;
 
 async function connect(): Promise<Driver> {
   await driver?.close();
-  const server = await startLocalServer(spec);
+  // Recovery after a SIGKILL can take minutes on a busy two-core machine.
+  const server = await startLocalServer(spec, { timeoutMs: 600_000 });
   driver = neo4j.driver(server.uri, neo4j.auth.basic('neo4j', server.password));
   return driver;
 }
