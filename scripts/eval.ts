@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { buildKnowledgeGraph, readRecords } from '../src/pipeline.ts';
-import { readSnapshot } from '../src/store/snapshot.ts';
+import { readSnapshot } from '../src/store/snapshot-read.ts';
 import { evaluate, formatEvaluation, type GoldFile } from '../src/eval/evaluate.ts';
 
 const shared = resolve(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared');

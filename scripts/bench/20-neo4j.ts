@@ -1,33 +1,38 @@
 /**
  * Neo4j load throughput on the generated corpus (scripts/generate-corpus.ts, BENCH_PAPERS papers,
- * default 100,000), two ways in the same run, each into a fresh scratch server of the bundled
- * Neo4j (its own home and ports, so the developer's database is never touched):
- *   - Bolt: `loadSnapshotIntoNeo4j`, batched UNWIND ... MERGE in write transactions;
- *   - the baseline for bulk loads: `papergraph export --format neo4j-admin` + `neo4j-admin database import full`.
+ * default 100,000), the ways `papergraph load` has, in the same run, each into a fresh scratch
+ * server of the bundled Neo4j (its own home and ports, so the developer's database is never touched),
+ * all reading the snapshot file as a stream:
+ *   - neo4j-admin: what `papergraph load` does for an empty bundled database (CSV, offline import,
+ *     restart, schema);
+ *   - Bolt, parallel: batched UNWIND ... MERGE, BENCH_CONCURRENCY (default 4) transactions at a time;
+ *   - the fault test: `papergraph load` killed with SIGKILL at 30% of its relationships, and Neo4j
+ *     killed likewise, each run again, then counted against the snapshot (and for duplicates);
+ *   - Bolt, one batch at a time: the baseline, last as it is the slowest (skip with BENCH_BOLT_BASELINE=0).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
 import { generateCorpus } from '../generate-corpus.ts';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
 import type { PaperRecord } from '../../src/model/paper.ts';
-import { writeAdminImportFiles } from '../../src/store/neo4j/admin-csv.ts';
-import { importWithNeo4jAdmin } from '../../src/store/neo4j/admin-import.ts';
+import { loadWithNeo4jAdmin } from '../../src/store/neo4j/admin-load.ts';
 import { openDriver } from '../../src/store/neo4j/driver.ts';
-import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
-import { defaultLocalServer, isInstalled, startLocalServer, stopLocalServer, type LocalServerSpec } from '../../src/store/neo4j/local-server.ts';
-import type { Snapshot } from '../../src/model/snapshot.ts';
+import { loadSnapshotIntoNeo4j, type LoadSummary } from '../../src/store/neo4j/load.ts';
+import { checkSnapshot } from '../../src/store/neo4j/load-check.ts';
+import { defaultLocalServer, isInstalled, localServerInfo, startLocalServer, stopLocalServer, type LocalServerSpec } from '../../src/store/neo4j/local-server.ts';
+import { openSnapshotFile } from '../../src/store/snapshot-stream.ts';
+import { writeSnapshot } from '../../src/store/snapshot.ts';
+import { contents, spawnLoad, waitForProgress } from '../../test/support/load-faults.ts';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const SELF = fileURLToPath(import.meta.url);
 
-/**
- * The 100,000-paper graph, its JSON form and the load rows need more than Node's default heap: the
- * measurement runs in a child process with room for them (the machines have 24 GB).
- */
+/** Building the 100,000-paper graph needs more than Node's default heap: the measurement runs in a child process with room. */
 export async function run(): Promise<void> {
   const child = spawn(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', SELF, '--measure'], { stdio: 'inherit' });
   const code = await new Promise<number | null>((done) => child.once('exit', done));
@@ -43,47 +48,96 @@ async function measure(): Promise<void> {
     return;
   }
   const n = Number(process.env.BENCH_PAPERS ?? 100_000);
-  const records: PaperRecord[] = [];
-  for (const p of generateCorpus(n, 1)) {
-    records.push({ title: p.title, abstract: p.abstract, year: p.year, source: { file: 'generated', line: records.length + 1, format: 'jsonl' } });
-  }
-  let t = performance.now();
-  const snapshot = buildKnowledgeGraph(records).export() as Snapshot;
-  records.length = 0;
-  console.log(`corpus: ${fmt(n)} generated papers -> ${fmt(snapshot.nodes.length)} nodes, ${fmt(snapshot.edges.length)} edges (+ clusters and IN_CLUSTER) built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
   const scratch = mkdtempSync(join(tmpdir(), 'pg-bench-neo4j-'));
   const spec = (name: string, port: number): LocalServerSpec => ({ ...base, home: join(scratch, name), boltPort: port, httpPort: port + 1, heap: '1g', pageCache: '512m' });
-  const bolt = spec('bolt', 17987);
-  const admin = spec('admin', 17997);
+  const servers: LocalServerSpec[] = [];
+  const fresh = async (name: string, port: number) => {
+    const s = spec(name, port);
+    servers.push(s);
+    const server = await startLocalServer(s);
+    return { s, server, driver: openDriver({ uri: server.uri, user: 'neo4j', password: server.password, passwordSource: 'bench' }, { maxTransactionRetryTime: 30_000 }) };
+  };
   try {
-    // Bolt: a fresh server, schema, then every row through batched MERGE.
-    const server = await startLocalServer(bolt);
-    const driver = openDriver({ uri: server.uri, user: 'neo4j', password: server.password, passwordSource: 'bench' });
-    let summary;
-    try {
-      summary = await loadSnapshotIntoNeo4j(snapshot, { driver });
-    } finally {
-      await driver.close();
-    }
-    await stopLocalServer(bolt);
-    const dataSeconds = summary.rows / summary.rowsPerSecond;
-    const boltSeconds = summary.ms / 1000;
-    console.log(`Bolt load:         ${fmt(summary.nodes)} nodes + ${fmt(summary.relationships)} relationships in ${boltSeconds.toFixed(1)} s (schema and indexes included)`);
-    console.log(`                   ${fmt(summary.nodes / boltSeconds)} nodes/s, ${fmt(summary.relationships / boltSeconds)} relationships/s; data phase ${fmt(summary.rowsPerSecond)} rows/s over ${fmt(summary.rows)} rows in ${summary.batches} batches (${dataSeconds.toFixed(1)} s)`);
+    let t = performance.now();
+    const records: PaperRecord[] = [];
+    for (const p of generateCorpus(n, 1)) records.push({ title: p.title, abstract: p.abstract, year: p.year, source: { file: 'generated', line: records.length + 1, format: 'jsonl' } });
+    const file = await writeSnapshot(join(scratch, 'snap'), buildKnowledgeGraph(records));
+    records.length = 0;
+    const source = await openSnapshotFile(file);
+    const expected = (await checkSnapshot(source, 2_000, () => {})).expected();
+    const total = (o: Partial<Record<string, number>>) => Object.values(o).reduce((a: number, b) => a + (b ?? 0), 0);
+    const nodes = total(expected.labels);
+    const rels = total(expected.types);
+    console.log(`corpus: ${fmt(n)} generated papers -> snapshot of ${(source.size / 2 ** 20).toFixed(0)} MB, ${fmt(nodes)} nodes and ${fmt(rels)} relationships (clusters and IN_CLUSTER included), built in ${sec(performance.now() - t)}`);
 
-    // neo4j-admin: CSV export, then the offline import into another fresh home.
+    // neo4j-admin, as `papergraph load` runs it for an empty bundled database.
+    const admin = await fresh('admin', 17987);
+    await admin.driver.close();
+    const a = await loadWithNeo4jAdmin(admin.s, source);
+    console.log(`neo4j-admin:        ${sec(a.ms)} in all: CSV ${sec(a.exportMs)}, import ${sec(a.importMs)}, server stop/start and schema ${sec(a.serverMs)}; ${fmt(nodes / (a.ms / 1000))} nodes/s, ${fmt(rels / (a.ms / 1000))} relationships/s`);
+    await stopLocalServer(admin.s);
+
+    const bolt = async (name: string, port: number, c: number): Promise<LoadSummary> => {
+      const f = await fresh(name, port);
+      try {
+        return await loadSnapshotIntoNeo4j(source, { driver: f.driver, concurrency: c });
+      } finally {
+        await f.driver.close();
+        await stopLocalServer(f.s);
+      }
+    };
+    const describe = (s: LoadSummary) => `${sec(s.ms)} in all (check pass and schema included); data ${fmt(s.rowsPerSecond)} rows/s over ${fmt(s.rows)} rows in ${s.batches} batches`;
+    const parallel = await bolt('bolt', 17997, concurrency);
+    console.log(`Bolt, ${concurrency} at a time:   ${describe(parallel)}`);
+    console.log(`ratio:              parallel Bolt took ${(parallel.ms / a.ms).toFixed(2)}x the time of neo4j-admin end to end`);
+    // The fault test at this size: a Bolt load into a database that holds data, killed at 30% of its relationships.
+    const f = await fresh('fault', 18017);
+    const env = { PAPERGRAPH_NEO4J_HOME: f.s.home, PAPERGRAPH_NEO4J_BOLT_PORT: String(f.s.boltPort), PAPERGRAPH_NEO4J_HTTP_PORT: String(f.s.httpPort), NEO4J_URI: f.server.uri };
+    await f.driver.executeQuery('CREATE (:Concept {id: "concept:outside-the-snapshot", name: "outside"})');
+    const want = { labels: { ...expected.labels, Concept: (expected.labels.Concept ?? 0) + 1 }, types: expected.types, duplicateIds: 0, duplicateRelationships: 0 };
+    const report = (what: string, got: Awaited<ReturnType<typeof contents>>, ms: number) => {
+      const eq = (x: Record<string, number | undefined>, y: Record<string, number | undefined>) => Object.keys({ ...x, ...y }).every((k) => x[k] === y[k]);
+      const same = eq(got.labels, want.labels) && eq(got.types, want.types) && got.duplicateIds === 0 && got.duplicateRelationships === 0;
+      console.log(`fault, ${what}: rerun ${sec(ms)}; ${fmt(total(got.labels))} nodes, ${fmt(total(got.types))} relationships, ${got.duplicateIds} duplicate ids, ${got.duplicateRelationships} duplicate relationships: ${same ? 'exactly the snapshot' : `DIFFERENT from the snapshot (${JSON.stringify(got)})`}`);
+    };
+    let load = spawnLoad([file, '--concurrency', String(concurrency)], env);
+    await waitForProgress(load, 'relationships', 30, 3_600_000);
+    load.child.kill('SIGKILL');
+    await load.exit;
     t = performance.now();
-    const files = await writeAdminImportFiles(snapshot, join(scratch, 'csv'));
-    const exportMs = performance.now() - t;
-    const imported = await importWithNeo4jAdmin(admin, files);
-    const adminSeconds = (exportMs + imported.ms) / 1000;
-    console.log(`neo4j-admin:       CSV export ${(exportMs / 1000).toFixed(1)} s + import ${(imported.ms / 1000).toFixed(1)} s (JVM start included) = ${adminSeconds.toFixed(1)} s`);
-    console.log(`                   ${fmt(summary.nodes / adminSeconds)} nodes/s, ${fmt(summary.relationships / adminSeconds)} relationships/s`);
-    console.log(`ratio:             neo4j-admin is ${(boltSeconds / adminSeconds).toFixed(1)}x faster than Bolt end to end (import alone ${(boltSeconds / (imported.ms / 1000)).toFixed(1)}x)`);
+    load = spawnLoad([file, '--concurrency', String(concurrency)], env);
+    if ((await load.exit) !== 0) throw new Error(`rerun failed: ${load.stderr()}`);
+    report('papergraph killed (SIGKILL) at 30% of relationships', await contents(f.driver), performance.now() - t);
+
+    // Empty again but for the outside node, in pieces (one transaction per piece).
+    for (;;) {
+      const r = await f.driver.executeQuery('MATCH (n) WHERE n.id <> "concept:outside-the-snapshot" WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c');
+      if (Number(r.records[0]!.get('c')) === 0) break;
+    }
+    load = spawnLoad([file, '--concurrency', String(concurrency)], env);
+    await waitForProgress(load, 'relationships', 30, 3_600_000);
+    process.kill(localServerInfo(f.s).pid!, 'SIGKILL');
+    await load.exit;
+    await f.driver.close();
+    t = performance.now();
+    const restarted = await startLocalServer(f.s, { timeoutMs: 600_000 });
+    const restartMs = performance.now() - t;
+    t = performance.now();
+    load = spawnLoad([file, '--concurrency', String(concurrency)], env);
+    if ((await load.exit) !== 0) throw new Error(`rerun failed: ${load.stderr()}`);
+    const d = neo4j.driver(restarted.uri, neo4j.auth.basic('neo4j', restarted.password));
+    report(`Neo4j killed (SIGKILL) at 30% of relationships, restarted with recovery in ${sec(restartMs)}`, await contents(d), performance.now() - t);
+    await d.close();
+    await stopLocalServer(f.s);
+
+    if (process.env.BENCH_BOLT_BASELINE !== '0') {
+      const serial = await bolt('serial', 18007, 1);
+      console.log(`Bolt, 1 at a time:  ${describe(serial)}`);
+      console.log(`ratio:              ${concurrency} at a time is ${(serial.ms / parallel.ms).toFixed(2)}x faster end to end, ${(parallel.rowsPerSecond / serial.rowsPerSecond).toFixed(2)}x in rows/s`);
+    }
   } finally {
-    await stopLocalServer(bolt);
-    await stopLocalServer(admin);
+    for (const s of servers) await stopLocalServer(s);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

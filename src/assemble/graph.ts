@@ -6,7 +6,6 @@ import Graph from 'graphology';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/schema.ts';
 import { SCHEMA_VERSION } from '../model/schema.ts';
 import type { PaperRecord } from '../model/paper.ts';
-import type { SnapshotEntries } from '../model/snapshot.ts';
 import { slug, type Resolved } from '../resolve/resolve.ts';
 import { displayAuthorName, normaliseAuthorName } from '../readers/authors.ts';
 
@@ -75,13 +74,4 @@ function addMetadataNodes(g: PaperGraph, papers: readonly BuildPaper[]): void {
       if (v) g.mergeEdgeWithKey(`PUBLISHED_IN:${id}->venue:${v}`, id, node(`venue:${v}`, 'Venue', r.venue), { type: 'PUBLISHED_IN' });
     }
   }
-}
-
-/** The graph's entries in serialization order, made as they are read: no copy of the whole graph. */
-export function graphEntries(g: PaperGraph): SnapshotEntries {
-  return {
-    attributes: g.getAttributes(),
-    nodes: { *[Symbol.iterator]() { for (const { node, attributes } of g.nodeEntries()) yield { key: node, attributes }; } },
-    edges: { *[Symbol.iterator]() { for (const { edge, source, target, attributes } of g.edgeEntries()) yield { key: edge, source, target, attributes }; } },
-  };
 }

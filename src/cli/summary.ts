@@ -1,6 +1,13 @@
 /** The one-screen summary of a snapshot: what was read, skipped, found and clustered. */
 import type { PaperGraph } from '../assemble/graph.ts';
-import { EDGE_TYPES, NODE_KINDS } from '../model/schema.ts';
+import { EDGE_TYPES, NODE_KINDS, type GraphAttributes } from '../model/schema.ts';
+
+/** What the summary needs: counts and the graph's attributes, which a streamed snapshot gives without the graph. */
+export interface SnapshotTotals {
+  kinds: Map<string, number>;
+  types: Map<string, number>;
+  attributes: Partial<GraphAttributes>;
+}
 
 function countBy<T extends string>(keys: Iterable<T>): Map<T, number> {
   const m = new Map<T, number>();
@@ -9,10 +16,12 @@ function countBy<T extends string>(keys: Iterable<T>): Map<T, number> {
 }
 
 export function summarise(g: PaperGraph, extra: { snapshot?: string } = {}): string {
-  const kinds = countBy(g.mapNodes((_, a) => a.kind));
-  const types = countBy(g.mapEdges((_, a) => a.type));
-  const ingest = g.getAttribute('ingest');
-  const clusters = g.getAttribute('clusters') ?? [];
+  return summariseTotals({ kinds: countBy(g.mapNodes((_, a) => a.kind)), types: countBy(g.mapEdges((_, a) => a.type)), attributes: g.getAttributes() }, extra);
+}
+
+export function summariseTotals({ kinds, types, attributes }: SnapshotTotals, extra: { snapshot?: string } = {}): string {
+  const ingest = attributes.ingest;
+  const clusters = attributes.clusters ?? [];
   const lines: string[] = [];
   const papers = kinds.get('Paper') ?? 0;
   const took = ingest ? ` in ${(ingest.durationMs / 1000).toFixed(1)} s` : '';

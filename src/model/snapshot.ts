@@ -3,20 +3,11 @@
  * every reader of it runs (the CLI, the server, the Neo4j loader and the explorer alike), so a wrong
  * or outdated file fails at the door with a reason instead of half-way through a load or a render.
  */
-import type { SerializedEdge, SerializedGraph, SerializedNode } from 'graphology-types';
+import type { SerializedGraph } from 'graphology-types';
 import { NODE_KINDS, SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from './schema.ts';
 
 export type Snapshot = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
-/**
- * A snapshot's entries as they come, one by one: from a parsed file, or straight from a graph in
- * memory (see graphEntries), so a consumer such as the Neo4j loader never needs a second full copy.
- */
-export interface SnapshotEntries {
-  attributes?: Partial<GraphAttributes>;
-  nodes: Iterable<SerializedNode<NodeAttributes>>;
-  edges: Iterable<SerializedEdge<EdgeAttributes>>;
-}
 
 /** A file that is not a snapshot this papergraph reads; the message names the file. */
 export class SnapshotError extends Error {}

@@ -1,19 +1,18 @@
 /**
- * The snapshot file: graphology's own serialization (graph.export()), read back with Graph.from,
- * so any graphology or Sigma user can load it. Written atomically: a failed write never leaves a
+ * The snapshot file: graphology's own serialization (graph.export()), so any graphology or Sigma
+ * user can load it with Graph.from; papergraph reads it back as a stream (snapshot-stream.ts). Written atomically: a failed write never leaves a
  * half file where a good snapshot was.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import Graph from 'graphology';
 import type { PaperGraph } from '../assemble/graph.ts';
-import { parseSnapshotText, SnapshotError } from '../model/snapshot.ts';
+import { SnapshotError, type Snapshot } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';
 
-export { SnapshotError };
+export { SnapshotError, type Snapshot };
 
 export function snapshotPath(dirOrFile: string): string {
   return dirOrFile.endsWith('.json') ? dirOrFile : join(dirOrFile, SNAPSHOT_FILE);
@@ -58,26 +57,4 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
     throw err;
   }
   return file;
-}
-
-/** The text of a snapshot file to its graph, through the one check every reader runs. */
-export function parseSnapshot(text: string, file: string): PaperGraph {
-  const data = parseSnapshotText(text, file);
-  try {
-    return Graph.from(data) as PaperGraph;
-  } catch (err) {
-    throw new SnapshotError(`${file}: ${(err as Error).message}`);
-  }
-}
-
-export async function readSnapshot(dirOrFile: string): Promise<PaperGraph> {
-  const file = snapshotPath(dirOrFile);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SnapshotError(code === 'ENOENT' ? `${file}: no such file; run \`papergraph ingest <inputs> --out ${dirOrFile}\` first` : `${file}: ${(err as Error).message}`);
-  }
-  return parseSnapshot(text, file);
 }

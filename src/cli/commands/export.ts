@@ -1,11 +1,11 @@
 /** `papergraph export --format neo4j-admin --out <dir> [snapshot]`: CSV files for `neo4j-admin database import full`. */
-import { readSnapshotArg } from '../snapshot-arg.ts';
+import { openSnapshotFile } from '../../store/snapshot-stream.ts';
+import { SnapshotError } from '../../store/snapshot.ts';
 import { resolve } from 'node:path';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { parseArgs } from '../args.ts';
 import { writeAdminImportFiles } from '../../store/neo4j/admin-csv.ts';
 import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
-import type { Snapshot } from '../../model/snapshot.ts';
 
 export const command: Command = {
   name: 'export',
@@ -22,9 +22,9 @@ export const command: Command = {
     if (flags.format !== 'neo4j-admin') throw new UsageError(`--format must be neo4j-admin, got ${flags.format === undefined ? 'nothing' : `"${String(flags.format)}"`}`);
     if (typeof flags.out !== 'string') throw new UsageError('--out <dir> is required');
     if (positionals.length !== 1) throw new UsageError('expected one snapshot folder (or graph.json file)');
-    const snapshot = (await readSnapshotArg(positionals[0]!)).export() as Snapshot;
     try {
-      const files = await writeAdminImportFiles(snapshot, resolve(io.cwd, flags.out));
+      // Streamed: the snapshot is read twice (types of the columns, then the rows), never held whole.
+      const files = await writeAdminImportFiles(await openSnapshotFile(resolve(io.cwd, positionals[0]!)), resolve(io.cwd, flags.out));
       const nodes = files.nodes.reduce((n, f) => n + f.rows, 0);
       const rels = files.relationships.reduce((n, f) => n + f.rows, 0);
       io.stdout.write(`Wrote ${files.nodes.length + files.relationships.length} CSV files (${nodes} nodes, ${rels} relationships) to ${files.dir}\n`);
@@ -32,6 +32,7 @@ export const command: Command = {
       return EXIT.ok;
     } catch (err) {
       if (err instanceof RowsError) throw new UsageError(`${positionals[0]}: ${err.message}`);
+      if (err instanceof SnapshotError) throw new UsageError(err.message);
       throw err;
     }
   },

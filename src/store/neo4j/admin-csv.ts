@@ -4,10 +4,17 @@
  * either path gives the same graph. One node file per label, one relationship file per type.
  * Papers and entities share one ID space (their keys are unique across kinds); clusters have
  * their own, and keep their number as an integer `id` property, as the Bolt loader does.
+ *
+ * The snapshot streams past twice: the loader's check pass also learns each column's type (the
+ * header files), then the rows stream into their files batch by batch.
  */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, planLoad, type Label, type NodeRow, type PropValue, type RelType } from './rows.ts';
+import { snapshotInMemory, type SnapshotSource } from '../snapshot-stream.ts';
+import { checkSnapshot } from './load-check.ts';
+import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, edgeRowOf, nodeRowOf, type Label, type NodeRow, type PropValue, type Props, type RelType } from './rows.ts';
 import type { Snapshot } from '../../model/snapshot.ts';
 
 /** Between the items of a list property; a control character that no text field contains. */
@@ -30,21 +37,31 @@ function typeOf(key: string, v: PropValue, ints: ReadonlySet<string>): CsvType {
   return 'string';
 }
 
-function columnsOf(rows: { props: Record<string, PropValue> }[], ints: ReadonlySet<string>, skip: ReadonlySet<string>, where: string): [string, CsvType][] {
-  const types = new Map<string, CsvType>();
-  for (const row of rows) {
-    for (const [k, v] of Object.entries(row.props)) {
-      if (skip.has(k)) continue;
-      const t = typeOf(k, v, ints);
-      const known = types.get(k);
+/** The columns of one file, learnt row by row: neo4j-admin needs one type per column. */
+class Columns {
+  private readonly types = new Map<string, CsvType>();
+  constructor(
+    private readonly ints: ReadonlySet<string>,
+    private readonly skip: ReadonlySet<string>,
+    private readonly where: string,
+  ) {}
+
+  add(props: Props): void {
+    for (const [k, v] of Object.entries(props)) {
+      if (this.skip.has(k)) continue;
+      const t = typeOf(k, v, this.ints);
+      const known = this.types.get(k);
       // An integer-valued float in one row and a fraction in another is still one double column.
       if (known && known !== t && !(known === 'double' && t === 'long')) {
-        if (known === 'long' && t === 'double') types.set(k, 'double');
-        else throw new Error(`${where}: property "${k}" is ${known} in one row and ${t} in another; neo4j-admin needs one type per column`);
-      } else if (!known) types.set(k, t);
+        if (known === 'long' && t === 'double') this.types.set(k, 'double');
+        else throw new Error(`${this.where}: property "${k}" is ${known} in one row and ${t} in another; neo4j-admin needs one type per column`);
+      } else if (!known) this.types.set(k, t);
     }
   }
-  return [...types].sort(([a], [b]) => a.localeCompare(b));
+
+  sorted(): [string, CsvType][] {
+    return [...this.types].sort(([a], [b]) => a.localeCompare(b));
+  }
 }
 
 function cell(v: PropValue | undefined, type: CsvType): string {
@@ -60,37 +77,96 @@ function quote(s: string): string {
 
 const line = (cells: string[]) => `${cells.join(',')}\n`;
 
-export async function writeAdminImportFiles(snapshot: Snapshot, dir: string): Promise<AdminImportFiles> {
-  const plan = planLoad(snapshot);
+/** One data file being written, with its columns fixed by the check pass. */
+interface CsvFile {
+  cols: [string, CsvType][];
+  out: WriteStream;
+  rows: number;
+  name: string;
+}
+
+export async function writeAdminImportFiles(snapshot: Snapshot | SnapshotSource, dir: string, options: { batchSize?: number } = {}): Promise<AdminImportFiles> {
+  const source = 'read' in snapshot ? snapshot : snapshotInMemory(snapshot);
+  const batchSize = options.batchSize ?? 5_000;
+  const nodeColumns = new Map<Label, Columns>();
+  const relColumns = new Map<RelType, Columns>();
+  const nodeCols = (label: Label) => {
+    const isCluster = label === 'Cluster';
+    if (!nodeColumns.has(label)) nodeColumns.set(label, new Columns(isCluster ? CLUSTER_INTEGER_PROPERTIES : INTEGER_PROPERTIES, new Set(isCluster ? [] : ['id']), `${label} nodes`));
+    return nodeColumns.get(label)!;
+  };
+  const relCols = (type: RelType) => {
+    if (!relColumns.has(type)) relColumns.set(type, new Columns(INTEGER_PROPERTIES, new Set(), `${type} relationships`));
+    return relColumns.get(type)!;
+  };
+  const index = await checkSnapshot(source, batchSize, () => {}, {
+    node: (label, row) => nodeCols(label).add(row.props),
+    edge: (type, row) => relCols(type).add(row.props),
+  });
+  for (const row of index.clusters.values()) nodeCols('Cluster').add(row.props);
+  if (index.expected().types.IN_CLUSTER) relCols('IN_CLUSTER');
+
   await mkdir(dir, { recursive: true });
   const out: AdminImportFiles = { dir, nodes: [], relationships: [], args: [] };
-
-  for (const [label, rows] of plan.nodes) {
-    const isCluster = label === 'Cluster';
-    const ints = isCluster ? CLUSTER_INTEGER_PROPERTIES : INTEGER_PROPERTIES;
-    const cols = columnsOf(rows, ints, new Set(isCluster ? [] : ['id']), `${label} nodes`);
-    const idColumn = isCluster ? ':ID(Cluster)' : 'id:ID(Node)';
-    const header = line([idColumn, ...cols.map(([k, t]) => `${k}:${t}`)]);
-    const data = rows.map((r: NodeRow) => line([quote(String(r.id)), ...cols.map(([k, t]) => cell(r.props[k], t))])).join('');
-    const base = `nodes-${label}`;
-    await writeFile(join(dir, `${base}.header.csv`), header);
-    await writeFile(join(dir, `${base}.csv`), data);
-    out.nodes.push({ label, header: `${base}.header.csv`, data: `${base}.csv`, rows: rows.length });
+  const files = new Map<string, CsvFile>();
+  const open = async (name: string, header: string, cols: [string, CsvType][]) => {
+    await writeFile(join(dir, `${name}.header.csv`), header);
+    files.set(name, { cols, out: createWriteStream(join(dir, `${name}.csv`), { highWaterMark: 1 << 20 }), rows: 0, name });
+  };
+  // Labels and types in the order the snapshot first uses them, as the files were always listed.
+  for (const label of [...nodeColumns.keys()].sort((a, b) => Number(a === 'Cluster') - Number(b === 'Cluster'))) {
+    const cols = nodeColumns.get(label)!.sorted();
+    await open(`nodes-${label}`, line([label === 'Cluster' ? ':ID(Cluster)' : 'id:ID(Node)', ...cols.map(([k, t]) => `${k}:${t}`)]), cols);
   }
-
-  const byType = new Map<RelType, { source: string; target: string | number; props: Record<string, PropValue> }[]>();
-  for (const g of plan.edges) byType.set(g.type, [...(byType.get(g.type) ?? []), ...g.rows]);
-  for (const [type, rows] of byType) {
-    const cols = columnsOf(rows, INTEGER_PROPERTIES, new Set(), `${type} relationships`);
-    const endSpace = type === 'IN_CLUSTER' ? 'Cluster' : 'Node';
-    const header = line([':START_ID(Node)', `:END_ID(${endSpace})`, ...cols.map(([k, t]) => `${k}:${t}`)]);
-    const data = rows.map((r) => line([quote(r.source), quote(String(r.target)), ...cols.map(([k, t]) => cell(r.props[k], t))])).join('');
-    const base = `relationships-${type}`;
-    await writeFile(join(dir, `${base}.header.csv`), header);
-    await writeFile(join(dir, `${base}.csv`), data);
-    out.relationships.push({ type, header: `${base}.header.csv`, data: `${base}.csv`, rows: rows.length });
+  for (const [type, columns] of relColumns) {
+    const cols = columns.sorted();
+    await open(`relationships-${type}`, line([':START_ID(Node)', `:END_ID(${type === 'IN_CLUSTER' ? 'Cluster' : 'Node'})`, ...cols.map(([k, t]) => `${k}:${t}`)]), cols);
   }
-
+  const text = new Map<string, string[]>();
+  const add = (name: string, cells: (cols: [string, CsvType][]) => string[]) => {
+    const f = files.get(name)!;
+    f.rows++;
+    const list = text.get(name) ?? [];
+    list.push(line(cells(f.cols)));
+    text.set(name, list);
+  };
+  const flush = async () => {
+    for (const [name, lines] of text) if (!files.get(name)!.out.write(lines.join(''))) await once(files.get(name)!.out, 'drain');
+    text.clear();
+  };
+  const nodeLine = (r: NodeRow) => (cols: [string, CsvType][]) => [quote(String(r.id)), ...cols.map(([k, t]) => cell(r.props[k], t))];
+  try {
+    for (const row of [...index.clusters.values()].sort((a, b) => Number(a.id) - Number(b.id))) add('nodes-Cluster', nodeLine(row));
+    let nodeNo = 0;
+    await source.read(
+      {
+        async nodes(batch) {
+          for (const node of batch) {
+            const { label, row, cluster } = nodeRowOf(node, nodeNo++);
+            add(`nodes-${label}`, nodeLine(row));
+            if (cluster !== undefined) add('relationships-IN_CLUSTER', () => [quote(node.key), quote(String(cluster))]);
+          }
+          await flush();
+        },
+        async edges(batch) {
+          batch.forEach((edge, i) => {
+            const { type, row } = edgeRowOf(edge, i, (k) => index.labelOf(k));
+            add(`relationships-${type}`, (cols) => [quote(row.source), quote(String(row.target)), ...cols.map(([k, t]) => cell(row.props[k], t))]);
+          });
+          await flush();
+        },
+      },
+      { batchSize },
+    );
+    await flush();
+  } finally {
+    await Promise.all([...files.values()].map(async (f) => { f.out.end(); await once(f.out, 'close'); }));
+  }
+  for (const f of files.values()) {
+    const entry = { header: `${f.name}.header.csv`, data: `${f.name}.csv`, rows: f.rows };
+    if (f.name.startsWith('nodes-')) out.nodes.push({ label: f.name.slice(6) as Label, ...entry });
+    else out.relationships.push({ type: f.name.slice(14) as RelType, ...entry });
+  }
   out.args = adminImportArgs(out, (f) => f);
   await writeFile(join(dir, 'import-command.txt'), `cd ${dir}\nneo4j-admin ${out.args.map(shellWord).join(' ')}\n`);
   return out;

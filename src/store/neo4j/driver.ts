@@ -15,8 +15,8 @@ export function openDriver(config: Neo4jConfig, options: { maxConnectionPoolSize
 }
 
 /** Opens a driver, checks the server answers with these credentials and this database, runs `work`, closes. */
-export async function withDriver<T>(config: Neo4jConfig, work: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = openDriver(config);
+export async function withDriver<T>(config: Neo4jConfig, work: (driver: Driver) => Promise<T>, options: Parameters<typeof openDriver>[1] = {}): Promise<T> {
+  const driver = openDriver(config, options);
   try {
     await driver.verifyConnectivity({ database: config.database });
     // verifyConnectivity does not touch the database on every server version: ask it something.

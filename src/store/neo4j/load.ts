@@ -1,32 +1,32 @@
 /**
- * Writes a snapshot into Neo4j: schema first, then batched `UNWIND $rows AS row MERGE ...`, one write
- * transaction per batch (all-or-nothing per batch). Idempotent: a node or relationship whose
- * properties already equal the snapshot's is not touched, so a second load reports zero changes.
- * Re-loading a changed snapshot updates what changed and deletes the outgoing links of the
- * snapshot's nodes that the new snapshot no longer has (and entities left with no link at all).
+ * Writes a snapshot into Neo4j over Bolt: schema first, then batched `UNWIND $rows AS row MERGE ...`
+ * in a few concurrent write transactions (write-pool.ts), each batch all-or-nothing. The snapshot
+ * streams past twice (snapshot-stream.ts): once to check it and learn each node's label, once to
+ * write it, so a snapshot of any size loads with memory for one id per node, not the graph.
+ *
+ * Idempotent, and so resumable: a node or relationship whose properties already equal the
+ * snapshot's is not touched, so a load killed halfway (papergraph or Neo4j) and run again ends with
+ * exactly the snapshot, and a second load reports zero changes. Re-loading a changed snapshot
+ * updates what changed and deletes the outgoing links that the new snapshot no longer has
+ * (load-prune.ts).
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { snapshotInMemory, type SnapshotSource } from '../snapshot-stream.ts';
 import { resolveNeo4jConfig, type Neo4jConfig } from './config.ts';
 import { openDriver } from './driver.ts';
-import {
-  CLUSTER_INTEGER_PROPERTIES,
-  INTEGER_PROPERTIES,
-  KEEP_SEPARATOR,
-  isLabel,
-  isRelType,
-  planLoad,
-  type Label,
-  type LoadPlan,
-  type Props,
-  type RelType,
-} from './rows.ts';
+import { checkSnapshot } from './load-check.ts';
+import { pruneStaleLinks } from './load-prune.ts';
+import { mergeNodesQuery, mergeRelationshipsQuery, propsToNeo4j, toNeo4j } from './load-queries.ts';
+import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, SnapshotError, edgeRowOf, nodeRowOf, type EdgeRow, type Label, type LoadPlan, type NodeRow } from './rows.ts';
 import { applySchema } from './schema.ts';
-import type { SnapshotEntries } from '../../model/snapshot.ts';
+import type { Snapshot } from '../../model/snapshot.ts';
+import { WritePool, type Statement } from './write-pool.ts';
 
 export interface LoadProgress {
-  phase: 'schema' | 'nodes' | 'relationships' | 'prune';
+  phase: 'check' | 'schema' | 'nodes' | 'relationships' | 'prune';
   done: number;
   total: number;
+  unit: 'bytes' | 'items';
 }
 
 export interface LoadOptions {
@@ -35,6 +35,8 @@ export interface LoadOptions {
   config?: Neo4jConfig;
   database?: string;
   batchSize?: number;
+  /** Write transactions in flight at once (default DEFAULT_CONCURRENCY). */
+  concurrency?: number;
   onProgress?: (p: LoadProgress) => void;
 }
 
@@ -53,6 +55,7 @@ export interface LoadSummary {
   relationships: number;
   rows: number;
   batches: number;
+  concurrency: number;
   ms: number;
   rowsPerSecond: number;
   counters: LoadCounters;
@@ -60,153 +63,134 @@ export interface LoadSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 2_000;
+/** Two cores run both papergraph and Neo4j: a few transactions in flight keep the server busy without thrashing. */
+export const DEFAULT_CONCURRENCY = 4;
 
 /** For `papergraph ingest --neo4j` and `papergraph load`: the whole load, schema included. */
-export async function loadSnapshotIntoNeo4j(snapshot: SnapshotEntries, options: LoadOptions = {}): Promise<LoadSummary> {
-  const plan = planLoad(snapshot);
+export async function loadSnapshotIntoNeo4j(snapshot: Snapshot | SnapshotSource, options: LoadOptions = {}): Promise<LoadSummary> {
+  const source = 'read' in snapshot ? snapshot : inMemory(snapshot);
   const config = options.driver ? undefined : (options.config ?? resolveNeo4jConfig());
-  const driver = options.driver ?? openDriver(config!);
-  const database = options.database ?? config?.database;
+  const driver = options.driver ?? openDriver(config!, { maxTransactionRetryTime: 30_000 });
   try {
-    return await runPlan(driver, plan, database, options);
+    return await runLoad(driver, source, options.database ?? config?.database, options);
   } finally {
     if (!options.driver) await driver.close();
   }
 }
 
-async function runPlan(driver: Driver, plan: LoadPlan, database: string | undefined, options: LoadOptions): Promise<LoadSummary> {
+function inMemory(snapshot: Snapshot): SnapshotSource {
+  if (!snapshot || !Array.isArray(snapshot.nodes) || !Array.isArray(snapshot.edges)) {
+    throw new SnapshotError('not a graph snapshot: expected {attributes, nodes: [...], edges: [...]} (graphology serialization)');
+  }
+  return snapshotInMemory(snapshot);
+}
+
+export function addCounters(counters: LoadCounters, u: LoadCounters): void {
+  counters.nodesCreated += u.nodesCreated;
+  counters.nodesDeleted += u.nodesDeleted;
+  counters.relationshipsCreated += u.relationshipsCreated;
+  counters.relationshipsDeleted += u.relationshipsDeleted;
+  counters.propertiesSet += u.propertiesSet;
+  counters.labelsAdded += u.labelsAdded;
+}
+
+async function runLoad(driver: Driver, source: SnapshotSource, database: string | undefined, options: LoadOptions): Promise<LoadSummary> {
   const t0 = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const progress = options.onProgress ?? (() => {});
-  const counters: LoadCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
-  progress({ phase: 'schema', done: 0, total: plan.rowCount });
+  const at = (phase: LoadProgress['phase']) => (done: number) => progress({ phase, done, total: source.size, unit: source.unit });
+
+  // Everything is checked before anything is written: a bad snapshot changes nothing.
+  const index = await checkSnapshot(source, batchSize, at('check'));
+  progress({ phase: 'schema', done: 0, total: 1, unit: 'items' });
   const schema = await applySchema(driver, database);
   const tData = performance.now();
-  let done = 0;
+
+  const counters: LoadCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
+  let rows = 0;
   let batches = 0;
-  const session = driver.session({ database });
+  const pool = new WritePool(driver, database, concurrency);
+  const submit = (statements: Statement[], n: number) =>
+    pool.submit(statements, (results) => {
+      for (const r of results) addCounters(counters, r.summary.counters.updates());
+      rows += n;
+      batches++;
+    });
   try {
-    // Rows are converted to driver values one batch at a time, so a million-row group is never copied whole.
-    const write = async <R>(phase: LoadProgress['phase'], query: string, rows: R[], onResult?: (records: Record<string, unknown>[]) => void, convert: (r: R) => unknown = (r) => r) => {
-      for (let i = 0; i < rows.length; i += batchSize) {
-        const batch = rows.slice(i, i + batchSize).map(convert);
-        const result = await session.executeWrite((tx: ManagedTransaction) => tx.run(query, { rows: batch, sep: KEEP_SEPARATOR }));
-        const u = result.summary.counters.updates();
-        counters.nodesCreated += u.nodesCreated;
-        counters.nodesDeleted += u.nodesDeleted;
-        counters.relationshipsCreated += u.relationshipsCreated;
-        counters.relationshipsDeleted += u.relationshipsDeleted;
-        counters.propertiesSet += u.propertiesSet;
-        counters.labelsAdded += u.labelsAdded;
-        onResult?.(result.records.map((r) => r.toObject()));
-        batches++;
-        done += batch.length;
-        progress({ phase, done, total: plan.rowCount });
-      }
-    };
-
-    for (const [label, rows] of plan.nodes) {
-      const ints = label === 'Cluster' ? CLUSTER_INTEGER_PROPERTIES : INTEGER_PROPERTIES;
-      await write('nodes', mergeNodesQuery(label), rows, undefined, (r) => ({ id: toNeo4j(r.id), props: propsToNeo4j(r.props, ints) }));
-    }
-    for (const g of plan.edges) {
-      await write('relationships', mergeRelationshipsQuery(g.type, g.from, g.to), g.rows, undefined, (r) => ({
-        source: r.source,
-        target: toNeo4j(r.target),
-        props: propsToNeo4j(r.props, INTEGER_PROPERTIES),
-      }));
-    }
-    // Stale links: outgoing relationships of the snapshot's nodes that the snapshot no longer has.
-    const orphanCandidates = new Map<Label, Set<string>>();
-    const byLabel = new Map<Label, { id: string; keep: string[] }[]>();
-    for (const k of plan.keep) {
-      const list = byLabel.get(k.label) ?? [];
-      list.push({ id: k.id, keep: k.keep });
-      byLabel.set(k.label, list);
-    }
-    for (const [label, rows] of byLabel) {
-      await write('prune', pruneQuery(label), rows, (records) => {
-        for (const r of records) {
-          const l = r.label as string;
-          if (!isLabel(l) || l === 'Paper') continue;
-          const set = orphanCandidates.get(l) ?? new Set();
-          set.add(String(r.id));
-          orphanCandidates.set(l, set);
-        }
-      });
-    }
-    // Entities a changed snapshot no longer names, and that nothing else links to any more.
-    const inSnapshot = new Set([...plan.nodes.values()].flatMap((rows) => rows.map((r) => String(r.id))));
-    for (const [label, ids] of orphanCandidates) {
-      const gone = [...ids].filter((id) => !inSnapshot.has(id));
-      if (gone.length > 0) {
-        const rows = gone.map((id) => ({ id: label === 'Cluster' ? neo4j.int(Number(id)) : id }));
-        await session.executeWrite((tx) => tx.run(deleteOrphansQuery(label), { rows })).then((r) => {
-          counters.nodesDeleted += r.summary.counters.updates().nodesDeleted;
-        });
-      }
-    }
+    let nodesDone = false;
+    let nodeNo = 0;
+    await source.read(
+      {
+        // Clusters first: a node's IN_CLUSTER link is written in the same transaction as the node.
+        header: async () => {
+          const clusters = [...index.clusters.values()];
+          for (let i = 0; i < clusters.length; i += batchSize) await submit([nodesStatement('Cluster', clusters.slice(i, i + batchSize))], Math.min(batchSize, clusters.length - i));
+          await pool.drain();
+        },
+        nodes: async (batch, done) => {
+          const byLabel = new Map<Label, NodeRow[]>();
+          const inCluster = new Map<Label, EdgeRow[]>();
+          for (const node of batch) {
+            const { label, row, cluster } = nodeRowOf(node, nodeNo++);
+            group(byLabel, label, row);
+            if (cluster !== undefined) group(inCluster, label, { source: node.key, target: cluster, props: {} });
+          }
+          const statements = [...byLabel].map(([label, r]) => nodesStatement(label, r));
+          for (const [label, r] of inCluster) statements.push(relationshipsStatement('IN_CLUSTER', label, 'Cluster', r));
+          await submit(statements, batch.length);
+          at('nodes')(done);
+        },
+        edges: async (batch, done) => {
+          // Every node is committed before the first relationship needs it.
+          if (!nodesDone) await pool.drain();
+          nodesDone = true;
+          const groups = new Map<string, { type: string; from: Label; to: Label; rows: EdgeRow[] }>();
+          batch.forEach((edge, i) => {
+            const { type, from, to, row } = edgeRowOf(edge, i, (k) => index.labelOf(k));
+            const key = `${type} ${from} ${to}`;
+            const g = groups.get(key) ?? { type, from, to, rows: [] };
+            g.rows.push(row);
+            groups.set(key, g);
+          });
+          await submit([...groups.values()].map((g) => relationshipsStatement(g.type as never, g.from, g.to, g.rows)), batch.length);
+          at('relationships')(done);
+        },
+      },
+      { batchSize },
+    );
+    await pool.drain();
   } finally {
-    await session.close();
+    await pool.close();
   }
+  const pruned = await pruneStaleLinks(driver, database, source, index, { batchSize, onProgress: (done, total) => progress({ phase: 'prune', done, total, unit: 'items' }) });
+  addCounters(counters, pruned.counters);
+  rows += pruned.rows;
+  batches += pruned.batches;
+
   const ms = performance.now() - t0;
-  const nodes = Object.values(plan.expected.labels).reduce((a, b) => a + (b ?? 0), 0);
-  const relationships = Object.values(plan.expected.types).reduce((a, b) => a + (b ?? 0), 0);
-  // Throughput of the data phase only: the schema step waits for index population, not for rows.
-  const rowsPerSecond = done / ((performance.now() - tData) / 1000);
-  return { expected: plan.expected, nodes, relationships, rows: done, batches, ms, rowsPerSecond, counters, schema };
+  const expected = index.expected();
+  const nodes = Object.values(expected.labels).reduce((a, b) => a + (b ?? 0), 0);
+  const relationships = Object.values(expected.types).reduce((a, b) => a + (b ?? 0), 0);
+  // Throughput of the data phase only: the check reads the file, the schema step waits for index population.
+  const rowsPerSecond = rows / ((performance.now() - tData) / 1000);
+  return { expected, nodes, relationships, rows, batches, concurrency, ms, rowsPerSecond, counters, schema };
 }
 
-// Labels and types are spliced into query text only after this check against the fixed whitelist.
-function label(l: string): string {
-  if (!isLabel(l)) throw new Error(`not a schema label: ${l}`);
-  return l;
-}
-function relType(t: string): string {
-  if (!isRelType(t)) throw new Error(`not a schema relationship type: ${t}`);
-  return t;
+function group<V>(map: Map<Label, V[]>, key: Label, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-export function mergeNodesQuery(l: Label): string {
-  return `UNWIND $rows AS row
-MERGE (n:${label(l)} {id: row.id})
-WITH n, row WHERE properties(n) <> row.props
-SET n = row.props`;
+function nodesStatement(label: Label, rows: NodeRow[]): Statement {
+  const ints = label === 'Cluster' ? CLUSTER_INTEGER_PROPERTIES : INTEGER_PROPERTIES;
+  return { query: mergeNodesQuery(label), params: { rows: rows.map((r) => ({ id: toNeo4j(r.id), props: propsToNeo4j(r.props, ints) })) } };
 }
 
-export function mergeRelationshipsQuery(t: RelType, from: Label, to: Label): string {
-  return `UNWIND $rows AS row
-MATCH (a:${label(from)} {id: row.source})
-MATCH (b:${label(to)} {id: row.target})
-MERGE (a)-[r:${relType(t)}]->(b)
-WITH r, row WHERE properties(r) <> row.props
-SET r = row.props`;
-}
-
-/** Deletes the outgoing links not in row.keep, and names their targets so orphans can be removed. */
-export function pruneQuery(l: Label): string {
-  return `UNWIND $rows AS row
-MATCH (n:${label(l)} {id: row.id})-[r]->(t)
-WHERE NOT (type(r) + $sep + toString(t.id)) IN row.keep
-WITH r, t, labels(t)[0] AS label
-DELETE r
-RETURN DISTINCT label, toString(t.id) AS id`;
-}
-
-/** An entity the snapshot no longer names, left with no link but its own cluster membership. */
-function deleteOrphansQuery(l: Label): string {
-  return `UNWIND $rows AS row
-MATCH (n:${label(l)} {id: row.id})
-WHERE NOT EXISTS { MATCH (n)-[r]-() WHERE type(r) <> 'IN_CLUSTER' OR startNode(r) <> n }
-DETACH DELETE n`;
-}
-
-function toNeo4j(v: string | number): unknown {
-  return typeof v === 'number' ? neo4j.int(v) : v;
-}
-
-function propsToNeo4j(props: Props, ints: ReadonlySet<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) out[k] = ints.has(k) && typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
-  return out;
+function relationshipsStatement(type: Parameters<typeof mergeRelationshipsQuery>[0], from: Label, to: Label, rows: EdgeRow[]): Statement {
+  return {
+    query: mergeRelationshipsQuery(type, from, to),
+    params: { rows: rows.map((r) => ({ source: r.source, target: toNeo4j(r.target), props: propsToNeo4j(r.props, INTEGER_PROPERTIES) })) },
+  };
 }

@@ -7,7 +7,7 @@
  * Labels and relationship types come only from the whitelist in src/model/schema.ts.
  */
 import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from '../../model/schema.ts';
-import { SnapshotError, type SnapshotEntries } from '../../model/snapshot.ts';
+import { SnapshotError, type Snapshot } from '../../model/snapshot.ts';
 
 export { SnapshotError };
 
@@ -59,6 +59,8 @@ export const KEEP_SEPARATOR = '\u001f';
 
 
 const NODE_KIND_SET = new Set<string>(NODE_KINDS);
+/** Every label, in a fixed order (the loader stores a node's label as its index here). */
+export const NODE_LABELS: readonly Label[] = [...NODE_KINDS, 'Cluster'];
 const EDGE_TYPE_SET = new Set<string>(EDGE_TYPES);
 
 export function isLabel(s: string): s is Label {
@@ -94,65 +96,82 @@ export function toProps(attributes: Record<string, unknown>, skip: ReadonlySet<s
 const NODE_SKIP = new Set(['kind']);
 const EDGE_SKIP = new Set(['type']);
 
-const iterable = (x: unknown): boolean => typeof (x as Iterable<unknown> | undefined)?.[Symbol.iterator] === 'function';
+type SnapshotNode = Snapshot['nodes'][number];
+type SnapshotEdge = Snapshot['edges'][number];
 
-export function planLoad(snapshot: SnapshotEntries): LoadPlan {
-  if (!snapshot || !iterable(snapshot.nodes) || !iterable(snapshot.edges)) {
+/** One node of the snapshot as a row, checked; `cluster` is the cluster it belongs to, if any. */
+export function nodeRowOf(node: SnapshotNode, i: number): { label: NodeKind; row: NodeRow; cluster?: number } {
+  const kind = node?.attributes?.kind;
+  if (typeof node?.key !== 'string' || node.key === '') throw new SnapshotError(`nodes[${i}]: expected a string key`);
+  if (typeof kind !== 'string' || !NODE_KIND_SET.has(kind)) {
+    throw new SnapshotError(`node "${node.key}": kind ${JSON.stringify(kind)} is not one of ${NODE_KINDS.join(', ')}`);
+  }
+  const label = kind as NodeKind;
+  const props = toProps(node.attributes as unknown as Record<string, unknown>, NODE_SKIP);
+  props.id = node.key;
+  if (label === 'Paper' && typeof props.name === 'string') props.title = props.name;
+  const c = node.attributes?.cluster;
+  const cluster = typeof c === 'number' && Number.isInteger(c) && c >= 0 ? c : undefined;
+  return { label, row: { id: node.key, props }, cluster };
+}
+
+/** A cluster of the graph's list as a row. */
+export function clusterRowOf(c: { id: number }): NodeRow {
+  return { id: c.id, props: toProps(c as unknown as Record<string, unknown>, new Set()) };
+}
+
+/** A cluster a node names that the graph's list lacks. */
+export function unlistedClusterRow(cluster: number): NodeRow {
+  return { id: cluster, props: { id: cluster, label: `cluster ${cluster}` } };
+}
+
+/** One edge as a row, checked against the labels of the nodes read before it. */
+export function edgeRowOf(edge: SnapshotEdge, i: number, labelOf: (key: string) => Label | undefined): { type: EdgeType; from: Label; to: Label; row: EdgeRow } {
+  const type = edge?.attributes?.type;
+  const where = `edge ${edge?.key !== undefined ? `"${edge.key}"` : `#${i}`} (${edge?.source} -> ${edge?.target})`;
+  if (typeof type !== 'string' || !EDGE_TYPE_SET.has(type)) {
+    throw new SnapshotError(`${where}: type ${JSON.stringify(type)} is not one of ${EDGE_TYPES.join(', ')}`);
+  }
+  const from = labelOf(edge.source);
+  const to = labelOf(edge.target);
+  if (!from || !to) throw new SnapshotError(`${where}: ${from ? 'target' : 'source'} is not a node of the snapshot`);
+  return { type: type as EdgeType, from, to, row: { source: edge.source, target: edge.target, props: toProps(edge.attributes as unknown as Record<string, unknown>, EDGE_SKIP) } };
+}
+
+/** The whole plan at once, for a snapshot in memory (the streaming loader uses the row functions above). */
+export function planLoad(snapshot: Snapshot): LoadPlan {
+  if (!snapshot || !Array.isArray(snapshot.nodes) || !Array.isArray(snapshot.edges)) {
     throw new SnapshotError('not a graph snapshot: expected {attributes, nodes: [...], edges: [...]} (graphology serialization)');
   }
   const nodes = new Map<Label, NodeRow[]>();
   const labelOf = new Map<string, Label>();
   const clusterOf = new Map<string, number>();
-  let i = 0;
-  for (const node of snapshot.nodes) {
-    i++;
-    const kind = node.attributes?.kind;
-    if (typeof node.key !== 'string' || node.key === '') throw new SnapshotError(`nodes[${i - 1}]: expected a string key`);
-    if (typeof kind !== 'string' || !NODE_KIND_SET.has(kind)) {
-      throw new SnapshotError(`node "${node.key}": kind ${JSON.stringify(kind)} is not one of ${NODE_KINDS.join(', ')}`);
-    }
+  snapshot.nodes.forEach((node, i) => {
+    const { label, row, cluster } = nodeRowOf(node, i);
     if (labelOf.has(node.key)) throw new SnapshotError(`node "${node.key}" appears twice`);
-    const label = kind as NodeKind;
     labelOf.set(node.key, label);
-    const props = toProps(node.attributes as unknown as Record<string, unknown>, NODE_SKIP);
-    props.id = node.key;
-    if (label === 'Paper' && typeof props.name === 'string') props.title = props.name;
-    const cluster = node.attributes?.cluster;
-    if (typeof cluster === 'number' && Number.isInteger(cluster) && cluster >= 0) clusterOf.set(node.key, cluster);
-    push(nodes, label, { id: node.key, props });
-  }
+    if (cluster !== undefined) clusterOf.set(node.key, cluster);
+    push(nodes, label, row);
+  });
 
   // Clusters: the graph's list, plus any cluster a node names that the list lacks.
   const clusterRows = new Map<number, NodeRow>();
-  for (const c of snapshot.attributes?.clusters ?? []) {
-    clusterRows.set(c.id, { id: c.id, props: toProps(c as unknown as Record<string, unknown>, new Set()) });
-  }
-  for (const cluster of new Set(clusterOf.values())) {
-    if (!clusterRows.has(cluster)) clusterRows.set(cluster, { id: cluster, props: { id: cluster, label: `cluster ${cluster}` } });
-  }
+  for (const c of snapshot.attributes?.clusters ?? []) clusterRows.set(c.id, clusterRowOf(c));
+  for (const cluster of new Set(clusterOf.values())) if (!clusterRows.has(cluster)) clusterRows.set(cluster, unlistedClusterRow(cluster));
   if (clusterRows.size > 0) nodes.set('Cluster', [...clusterRows.values()].sort((a, b) => Number(a.id) - Number(b.id)));
 
   const groups = new Map<string, EdgeGroup>();
   const keep = new Map<string, Set<string>>();
   const seen = new Set<string>();
-  i = 0;
-  for (const edge of snapshot.edges) {
-    i++;
-    const type = edge.attributes?.type;
-    const where = `edge ${edge.key !== undefined ? `"${edge.key}"` : `#${i - 1}`} (${edge.source} -> ${edge.target})`;
-    if (typeof type !== 'string' || !EDGE_TYPE_SET.has(type)) {
-      throw new SnapshotError(`${where}: type ${JSON.stringify(type)} is not one of ${EDGE_TYPES.join(', ')}`);
-    }
-    const from = labelOf.get(edge.source);
-    const to = labelOf.get(edge.target);
-    if (!from || !to) throw new SnapshotError(`${where}: ${from ? 'target' : 'source'} is not a node of the snapshot`);
+  snapshot.edges.forEach((edge, i) => {
+    const { type, from, to, row } = edgeRowOf(edge, i, (k) => labelOf.get(k));
     // Neo4j keeps one relationship per (start, type, end): MERGE would fold duplicates silently, so refuse them.
     const k = `${edge.source}${KEEP_SEPARATOR}${type}${KEEP_SEPARATOR}${edge.target}`;
-    if (seen.has(k)) throw new SnapshotError(`${where}: a second ${type} edge between the same two nodes`);
+    if (seen.has(k)) throw new SnapshotError(`edge ${edge.key !== undefined ? `"${edge.key}"` : `#${i}`} (${edge.source} -> ${edge.target}): a second ${type} edge between the same two nodes`);
     seen.add(k);
-    addEdge(groups, type as EdgeType, from, to, { source: edge.source, target: edge.target, props: toProps(edge.attributes as unknown as Record<string, unknown>, EDGE_SKIP) });
+    addEdge(groups, type, from, to, row);
     addKeep(keep, edge.source, type, edge.target);
-  }
+  });
   for (const [id, cluster] of clusterOf) {
     addEdge(groups, 'IN_CLUSTER', labelOf.get(id)!, 'Cluster', { source: id, target: cluster, props: {} });
     addKeep(keep, id, 'IN_CLUSTER', String(cluster));
