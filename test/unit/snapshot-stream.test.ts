@@ -69,8 +69,12 @@ describe('the streaming snapshot reader', () => {
     const good = JSON.stringify(sample().export());
     writeFileSync(file, good.slice(0, good.length - 20));
     await expect(readSnapshot(file)).rejects.toThrow(new RegExp(`^${file}: line 1, byte \\d+: the file ends before the JSON object is closed`));
-    writeFileSync(file, '{"options": {},\n "attributes": {"schemaVersion": 1},\n "nodes": [{"key": "a"} {"key": "b"}]}');
-    await expect(readSnapshot(file)).rejects.toThrow(`${file}: line 3, byte 77: expected "," or "]" after nodes[0], found "{"`);
+    const node = (key: string) => `{"key": "${key}", "attributes": {"kind": "Paper", "name": "${key}", "x": 0, "y": 0}}`;
+    const broken = `{"options": {},\n "attributes": {"schemaVersion": 1},\n "nodes": [${node('a')} ${node('b')}]}`;
+    writeFileSync(file, broken);
+    await expect(readSnapshot(file)).rejects.toThrow(`${file}: line 3, byte ${broken.indexOf(' {"key": "b"') + 1}: expected "," or "]" after nodes[0], found "{"`);
+    writeFileSync(file, '{"attributes": {"schemaVersion": 1}, "nodes": [{"key": "a"}]}');
+    await expect(readSnapshot(file)).rejects.toThrow(`${file}: node "a" has no kind among Paper`);
     writeFileSync(file, '{"attributes": {"schemaVersion": 1}, "nodes": [{"key": tru}]}');
     await expect(readSnapshot(file)).rejects.toThrow(/nodes\[0\] is not valid JSON/);
     writeFileSync(file, '{"attributes": {"schemaVersion": 0}, "nodes": [], "edges": []}');
