@@ -4,7 +4,8 @@
  * "three benchmarks (X, Y and Z)", "we introduce X, a ... benchmark").
  */
 import type { EntityKind } from '../model/schema.ts';
-import type { DatasetRole, Mention, MentionOrigin } from '../model/mention.ts';
+import type { Mention, MentionOrigin } from '../model/mention.ts';
+import { datasetRole } from './roles.ts';
 import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
@@ -52,7 +53,7 @@ interface Found {
   gazetteerId?: string;
 }
 
-export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>): Mention[] {
+export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array): Mention[] {
   const { tokens, text } = t;
   const found: Found[] = [];
   const taken = new Uint8Array(tokens.length);
@@ -199,7 +200,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         confidence: f.confidence,
         origin: f.origin,
         ...(f.gazetteerId ? { gazetteerId: f.gazetteerId } : {}),
-        role: roleOf(t, f.first, field),
+        role: datasetRole(t, f.first, field, cues),
       } satisfies Mention;
     });
 }
@@ -218,25 +219,4 @@ function dropExpansions(found: Found[], tokens: readonly Token[]): Found[] {
     const sentence = tokens[f.first]!.sentence;
     return !found.some((o) => o !== f && tokens[o.first]!.sentence === sentence && o.first === o.last && tokens[o.first]!.text.replace(/[^A-Z]/g, '').startsWith(initials));
   });
-}
-
-const SUBJECTS = new Set(['we', 'this', 'our', 'here']);
-const BLOCKERS = new Set(['on', 'across', 'using', 'with', 'from', 'over', 'against', 'than', 'via', 'of']);
-
-/** INTRODUCES when "we introduce / this paper presents" governs the name, else EVALUATED_ON. */
-function roleOf(t: AnalysedText, index: number, field: 'title' | 'abstract'): DatasetRole {
-  const { tokens } = t;
-  if (field === 'title') return tokens[1]?.text === ':' && index === 0 ? 'INTRODUCES' : 'EVALUATED_ON';
-  const sent = t.sentences[tokens[index]!.sentence]!;
-  let sawSubject = false;
-  for (let i = sent.first; i < index; i++) {
-    const w = tokens[i]!.lower;
-    if (SUBJECTS.has(w)) sawSubject = true;
-    if (sawSubject && INTRODUCE_VERBS.has(w)) {
-      let blocked = false;
-      for (let j = i + 1; j < index; j++) if (BLOCKERS.has(tokens[j]!.lower) || INTRODUCE_VERBS.has(tokens[j]!.lower)) blocked = true;
-      if (!blocked && index - i <= 12) return 'INTRODUCES';
-    }
-  }
-  return 'EVALUATED_ON';
 }

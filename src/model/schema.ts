@@ -10,6 +10,7 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const EDGE_TYPES = [
   'EVALUATED_ON',
   'INTRODUCES',
+  'USES',
   'ADDRESSES',
   'MENTIONS',
   'PART_OF',
@@ -55,6 +56,8 @@ export interface EntityNodeAttributes {
   aliases: string[];
   /** Gazetteer entries are certain; names discovered from context carry lower confidence. */
   confidence?: number;
+  /** Concepts from the method gazetteer: id of the broader concept this is a kind of (PPO -> reinforcement learning). */
+  parent?: string;
   cluster: number;
   x: number;
   y: number;
@@ -71,12 +74,24 @@ export interface EdgeAttributes {
   score?: number;
 }
 
+/** A candidate label term of a cluster and why it was chosen. */
+export interface ClusterTerm {
+  name: string;
+  kind: string;
+  /** Log-likelihood ratio (G²) of the term in this cluster against all other clusters, times the kind's weight. */
+  score: number;
+  /** Papers of the cluster linked to the term. */
+  papers: number;
+}
+
 export interface ClusterInfo {
   id: number;
   label: string;
   size: number;
   /** Top entity names that define the cluster, most distinctive first. */
   top: string[];
+  /** The scores behind `top` (the explorer shows them on the legend). */
+  terms?: ClusterTerm[];
   color: string;
 }
 
