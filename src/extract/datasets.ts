@@ -6,6 +6,7 @@
 import type { EntityKind } from '../model/schema.ts';
 import type { Mention, MentionOrigin } from '../model/mention.ts';
 import { datasetRole } from './roles.ts';
+import { looksLikeName } from './lexicon.ts';
 import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
@@ -39,6 +40,21 @@ const isLanguage = (s: string) => s.split('-').every((part) => LANGUAGES.has(par
 /** A capitalised word that can be part of a multi-word name before a cue ("Natural Questions dataset"). */
 const isCapitalised = (t: Token) => /^[A-Z][A-Za-z0-9-]*$/.test(t.text) && !GENERIC_MODIFIERS.has(t.lower) && !NOT_DATASETS.has(t.text) && !isLanguage(t.text);
 
+/** A capitalised word: "New", "York". */
+const isTitleWord = (t: Token) => /^[A-Z][a-z]/.test(t.text);
+
+/** "Turing's Dream and the Knowledge Challenge": most words of four letters or more capitalised. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  let long = 0;
+  let capital = 0;
+  for (const t of tokens)
+    if (t.text.length >= 4 && /^[A-Za-z]/.test(t.text)) {
+      long++;
+      if (/^[A-Z]/.test(t.text)) capital++;
+    }
+  return long >= 2 && capital >= 0.6 * long;
+}
+
 const COORD = new Set([',', 'and', 'or', '&']);
 const LIST_OPENERS = new Set(['(', ':']);
 const LIST_WORDS = new Set(['such', 'including', 'namely', 'like', 'e.g.', 'i.e.']);
@@ -53,11 +69,13 @@ interface Found {
   gazetteerId?: string;
 }
 
-export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array): Mention[] {
+export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array, ownNames: ReadonlySet<string> = new Set()): Mention[] {
   const { tokens, text } = t;
   const found: Found[] = [];
   const taken = new Uint8Array(tokens.length);
   const take = (f: Found) => {
+    // A discovered name must look like a name, not like ordinary English (see lexicon.ts).
+    if (f.origin === 'context' && !looksLikeName(tokens.slice(f.first, f.last + 1).map((x) => x.text))) return;
     for (let i = f.first; i <= f.last; i++) taken[i] = 1;
     found.push(f);
   };
@@ -70,6 +88,8 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
   for (const tok of tokens) if (isCue(tok)) cueSentences.add(tok.sentence);
   const sentenceHasCue = (s: number) => cueSentences.has(s);
   for (const m of gazetteer) {
+    // The paper's own system of the same name (see own-names.ts), unless called data right here.
+    if (ownNames.size && ownNames.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end))) && !isCue(tokens[m.last + 1])) continue;
     if (m.thing.ambiguous) {
       const s = tokens[m.first]!.sentence;
       const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
@@ -96,6 +116,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     }
   };
 
+  const titleCase = field === 'title' && isTitleCase(tokens);
   for (let i = 0; i < tokens.length && cueSentences.size > 0; i++) {
     const tok = tokens[i]!;
     if (!cueSentences.has(tok.sentence) || !isCue(tok)) continue;
@@ -110,9 +131,13 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
       else {
         let first = prev;
         while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        // A name cut off at a capital ("York Times" of "New York Times") is extended over the
+        // capitalised words before it, or dropped when it runs on further.
+        while (first - 1 >= 0 && first > prev - 5 && isTitleWord(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        const cut = first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && tokens[first - 1]!.sentence === tok.sentence;
         // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
-        // sentence is no evidence of a name.
-        if (isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
+        // sentence, or any word of a title in Title Case, is no evidence of a name.
+        if (!cut && !titleCase && isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
           take({ first, last: prev, kind, confidence: 0.7, origin: 'context' });
       }
     }

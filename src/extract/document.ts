@@ -5,6 +5,7 @@
  */
 import type { DatasetRole, Mention } from '../model/mention.ts';
 import { datasetRole, sentenceCues } from './roles.ts';
+import { ownSystemNames } from './own-names.ts';
 import { findAcronyms } from './acronyms.ts';
 import { findDatasetMentions, isNameLike } from './datasets.ts';
 import type { ExtractionContext } from './context.ts';
@@ -70,10 +71,11 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
     }
   }
   const defined = new Set(acronyms.keys());
+  const ownNames = ownSystemNames(fields[0]![1], fields[1]![1]);
   const out: DocExtraction = { datasets: [], phrases: [], names: [], acronyms };
   for (const [field, t] of fields) {
     const cues = sentenceCues(t);
-    out.datasets.push(...findDatasetMentions(t, field, ctx, defined, cues));
+    out.datasets.push(...findDatasetMentions(t, field, ctx, defined, cues, ownNames));
     const keepSingle = (key: string) => ctx.tasksByKey.has(key) || ctx.methodsByKey.has(key);
     for (const c of phraseCandidates(t, keepSingle)) {
       const first = t.tokens[c.first]!;
