@@ -11,7 +11,7 @@ export interface SimilarPair {
   score: number;
 }
 
-const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS']);
+const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'USES', 'ADDRESSES', 'MENTIONS']);
 
 export interface SimilarityOptions {
   /** Neighbours kept per paper. */

@@ -52,3 +52,19 @@ export function looksLikeName(parts: readonly string[]): boolean {
   if (ws.length === 1 && isProperNoun(ws[0]!)) return false;
   return true;
 }
+
+const rank = new Map<string, number>();
+for (const { word } of words) if (word === word.toLowerCase() && !rank.has(word)) rank.set(word, rank.size);
+
+/** Everyday words: among the 4,000 commonest lower-case words of the list. */
+const EVERYDAY_RANK = 4000;
+
+/**
+ * A phrase made only of everyday words ("own right", "upper bound", "real world"): it may be a
+ * term, but it says nothing specific about a cluster of papers. Plurals count as their singular.
+ */
+export function isEverydayPhrase(phrase: string, alsoGeneric: ReadonlySet<string> = new Set()): boolean {
+  const ws = phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const everyday = (w: string) => alsoGeneric.has(w) || Math.min(rank.get(w) ?? Infinity, rank.get(w.replace(/s$/, '')) ?? Infinity) < EVERYDAY_RANK;
+  return ws.length > 0 && ws.every(everyday);
+}
