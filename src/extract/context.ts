@@ -44,6 +44,7 @@ export function extractionContext(): ExtractionContext {
       ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
       ...[...methodAcronyms.keys()].map(nameKey),
     ]),
+    termKeys: new Set([...tasksByKey.keys(), ...methodsByKey.keys()]),
     datasetsById: new Map(DATASET_ENTRIES.map((e) => [e.id, e])),
     tasksByKey,
     methodsByKey,

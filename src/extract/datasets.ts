@@ -7,6 +7,7 @@ import type { EntityKind } from '../model/schema.ts';
 import type { Mention, MentionOrigin } from '../model/mention.ts';
 import { datasetRole } from './roles.ts';
 import { looksLikeName } from './lexicon.ts';
+import { phraseKey } from './stem.ts';
 import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
@@ -19,6 +20,8 @@ export interface DatasetContext {
   datasets: NameIndex<DatasetThing>;
   /** Keys of names that are never datasets: models ("BERT", "LLaMA-2") and task acronyms ("NER"). */
   notDatasetKeys: ReadonlySet<string>;
+  /** Phrase keys of task and method names: "Action Recognition", "text-to-SQL" name no dataset. */
+  termKeys?: ReadonlySet<string>;
 }
 
 const isCue = (t: Token | undefined) => !!t && DATASET_CUES.has(t.lower);
@@ -75,7 +78,10 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
   const taken = new Uint8Array(tokens.length);
   const take = (f: Found) => {
     // A discovered name must look like a name, not like ordinary English (see lexicon.ts).
-    if (f.origin === 'context' && !looksLikeName(tokens.slice(f.first, f.last + 1).map((x) => x.text))) return;
+    if (f.origin === 'context') {
+      const words = tokens.slice(f.first, f.last + 1).map((x) => x.text);
+      if (!looksLikeName(words) || ctx.termKeys?.has(phraseKey(words))) return;
+    }
     for (let i = f.first; i <= f.last; i++) taken[i] = 1;
     found.push(f);
   };
