@@ -30,7 +30,11 @@ const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Be
 
 /** A token that looks like a coined name: "HumSet", "SODA10M", "DWIE", "nuScenes", "Charades-STA". */
 export function isNameLike(t: Token): boolean {
-  const s = t.text;
+  if (t.nameShape < 0) t.nameShape = nameShaped(t.text) ? 1 : 0;
+  return t.nameShape === 1;
+}
+
+function nameShaped(s: string): boolean {
   if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s) || isLanguage(s)) return false;
   // "Multi-Domain", "Real-World": a Title-Case compound of ordinary words, not a coined name.
   if (s.includes('-') && s.split('-').every((part) => /^[A-Z]?[a-z]+$/.test(part))) return false;

@@ -48,7 +48,9 @@ const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower
 function wordCount(tokens: readonly Token[], a: number, b: number): number {
   let n = 0;
   for (let i = a; i <= b; i++) {
-    const parts = tokens[i]!.text.split('-').length;
+    const text = tokens[i]!.text;
+    let parts = 1;
+    for (let k = text.indexOf('-'); k >= 0; k = text.indexOf('-', k + 1)) parts++;
     n += parts >= 3 ? parts : 1;
   }
   return n;

@@ -9,7 +9,7 @@
  * ("pre-trained on X", "a network used for X classification").
  */
 import type { DatasetRole } from '../model/mention.ts';
-import type { AnalysedText } from './text.ts';
+import type { AnalysedText, Token } from './text.ts';
 import { INTRODUCE_VERBS } from './vocabulary.ts';
 
 const EVAL = 1;
@@ -17,6 +17,7 @@ const SELF = 2;
 const BACKGROUND = 4;
 const TRAIN = 8;
 const PURPOSE = 16;
+const INTRO = 32;
 
 const EVAL_PREFIXES = ['evaluat', 'experiment', 'result', 'outperform', 'achiev', 'surpass', 'state-of-the-art', 'sota', 'accura', 'test', 'report', 'perform', 'improv', 'score', 'rank', 'beat', 'exceed', 'benchmarking', 'benchmarked', 'validat', 'compar', 'error', 'bleu', 'f1', 'auc', 'gain', 'demonstrat', 'show', 'top-1', 'top-5', 'map', 'miou', 'psnr', 'perplexit', 'competitive'];
 const SELF_WORDS = new Set(['we', 'our', 'ours', 'us', 'proposed', 'this', 'experiments', 'experimental', 'extensive', 'results']);
@@ -35,15 +36,21 @@ function flagsOf(lower: string): number {
     if (BACKGROUND_WORDS.has(lower)) f |= BACKGROUND;
     if (TRAIN_PREFIXES.some((p) => lower.startsWith(p))) f |= TRAIN;
     if (PURPOSE_VERBS.has(lower)) f |= PURPOSE;
+    if (INTRODUCE_VERBS.has(lower)) f |= INTRO;
     if (flagCache.size < 50_000) flagCache.set(lower, f);
   }
   return f;
 }
 
+const cueOf = (t: Token): number => (t.cue >= 0 ? t.cue : (t.cue = flagsOf(t.lower)));
+
+/** Whether a token is an evaluation word ("evaluate", "results", "outperforms"). */
+export const isEvaluationWord = (t: Token): boolean => (cueOf(t) & EVAL) !== 0;
+
 /** Per sentence: the union of its words' cue flags, computed once per text. */
 export function sentenceCues(t: AnalysedText): Uint8Array {
   const out = new Uint8Array(t.sentences.length);
-  for (const tok of t.tokens) out[tok.sentence]! |= flagsOf(tok.lower);
+  for (const tok of t.tokens) out[tok.sentence]! |= cueOf(tok);
   return out;
 }
 
@@ -72,10 +79,10 @@ function governedByTraining(t: AnalysedText, index: number): boolean {
   const { tokens } = t;
   const sent = t.sentences[tokens[index]!.sentence]!;
   for (let i = index - 1; i >= Math.max(sent.first, index - 6); i--) {
-    const f = flagsOf(tokens[i]!.lower);
+    const f = cueOf(tokens[i]!);
     if (f & EVAL) return false;
     if (f & TRAIN) return true;
-    if (tokens[i]!.lower === 'for' && i > sent.first && flagsOf(tokens[i - 1]!.lower) & PURPOSE) return true;
+    if (tokens[i]!.lower === 'for' && i > sent.first && cueOf(tokens[i - 1]!) & PURPOSE) return true;
   }
   return false;
 }
@@ -83,8 +90,8 @@ function governedByTraining(t: AnalysedText, index: number): boolean {
 export function datasetRole(t: AnalysedText, index: number, field: 'title' | 'abstract', cues: Uint8Array): DatasetRole {
   const { tokens } = t;
   if (field === 'title') return tokens[1]?.text === ':' && index === 0 ? 'INTRODUCES' : 'EVALUATED_ON';
-  if (introduces(t, index)) return 'INTRODUCES';
   const c = cues[tokens[index]!.sentence]!;
+  if (c & INTRO && introduces(t, index)) return 'INTRODUCES';
   if (!(c & EVAL) || ((c & BACKGROUND) && !(c & SELF))) return 'USES';
   return governedByTraining(t, index) ? 'USES' : 'EVALUATED_ON';
 }
