@@ -1,4 +1,4 @@
-// Papers on a concept or on any narrower kind of it, following `parent` (PPO -> policy gradient ->
+// Papers on a concept or on any narrower kind of it (up to three levels down), following `parent` (PPO -> policy gradient ->
 // reinforcement learning), with the concept each paper names.
 // Answers: "which papers are about any kind of reinforcement learning?"
 // @param concept = "reinforcement learning"
