@@ -1,13 +1,9 @@
-// Papers on a concept or on any narrower kind of it (up to three levels down), following `parent` (PPO -> policy gradient ->
-// reinforcement learning), with the concept each paper names.
+// Papers on a concept or on any narrower kind of it: every curated concept lists the names of its
+// broader concepts in `ancestors` (PPO: policy gradient, reinforcement learning, machine learning).
 // Answers: "which papers are about any kind of reinforcement learning?"
 // @param concept = "reinforcement learning"
-MATCH (root:Concept)
-WHERE root.name = $concept OR root.id = $concept
 MATCH (c:Concept)
-WHERE c.id = root.id OR c.parent = root.id
-   OR EXISTS { MATCH (mid:Concept {id: c.parent}) WHERE mid.parent = root.id }
-   OR EXISTS { MATCH (mid:Concept {id: c.parent}), (top:Concept {id: mid.parent}) WHERE top.parent = root.id }
+WHERE c.name = $concept OR $concept IN coalesce(c.ancestors, [])
 MATCH (p:Paper)-[:MENTIONS]->(c)
 RETURN p.title AS paper, collect(DISTINCT c.name) AS concepts
 ORDER BY paper

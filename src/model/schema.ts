@@ -58,6 +58,8 @@ export interface EntityNodeAttributes {
   confidence?: number;
   /** Concepts from the method gazetteer: id of the broader concept this is a kind of (PPO -> reinforcement learning). */
   parent?: string;
+  /** Names of every broader concept, nearest first (PPO: policy gradient, reinforcement learning, machine learning). */
+  ancestors?: string[];
   cluster: number;
   x: number;
   y: number;

@@ -167,20 +167,17 @@ function methodVocab(m: MethodEntry, byId: ReadonlyMap<string, MethodEntry> | un
 }
 
 /**
- * Every broader concept of a linked method is a node too, so that "papers on any kind of
- * reinforcement learning" can follow `parent` from PPO up to reinforcement learning.
+ * Each curated concept carries the names of all its broader concepts, nearest first, so "papers on
+ * any kind of reinforcement learning" is one lookup (`$name IN c.ancestors`) even where no paper
+ * names an intermediate concept (and so no node holds it).
  */
 export function addAncestors(entities: Map<string, Entity>, byId: ReadonlyMap<string, MethodEntry> | undefined): void {
   if (!byId) return;
-  const byEntityId = new Map([...byId.values()].map((m) => [methodEntityId(m), m]));
-  for (const e of [...entities.values()]) {
-    let parentId = e.parent;
-    while (parentId && !entities.has(parentId)) {
-      const m = byEntityId.get(parentId);
-      if (!m) break;
-      const v = methodVocab(m, byId);
-      entities.set(v.id, { id: v.id, kind: 'Concept', name: v.name, aliases: v.aliases, confidence: 1, partOf: [], ...(v.parent ? { parent: v.parent } : {}) });
-      parentId = v.parent;
-    }
+  for (const e of entities.values()) {
+    if (!e.parent) continue;
+    const m = [...byId.values()].find((x) => methodEntityId(x) === e.id);
+    const names: string[] = [];
+    for (let p = m?.parent ? byId.get(m.parent) : undefined; p; p = p.parent ? byId.get(p.parent) : undefined) names.push(p.name);
+    e.ancestors = names;
   }
 }

@@ -20,6 +20,8 @@ export interface Entity {
   partOf: string[];
   /** Entity id of the broader concept this one is a kind of (curated methods only). */
   parent?: string;
+  /** Names of every broader concept, nearest first (curated methods only). */
+  ancestors?: string[];
 }
 
 export type LinkType = Extract<EdgeType, 'EVALUATED_ON' | 'INTRODUCES' | 'USES' | 'ADDRESSES' | 'MENTIONS'>;

@@ -21,12 +21,14 @@ export function EntityDetails({ graph, id, onSelect }: { graph: SnapshotGraph; i
   const weak = papers.filter((p) => p.type === 'USES');
   const paperCount = new Set(strong.map((p) => p.id)).size;
   const parent = 'parent' in a && a.parent && graph.hasNode(a.parent) ? nodeRef(graph, a.parent) : null;
+  const ancestors = 'ancestors' in a && a.ancestors ? a.ancestors : [];
   return (
     <>
       {aliases.length > 0 && <p className="meta">Also known as: {aliases.join(', ')}</p>}
-      {parent && (
+      {ancestors.length > 0 && (
         <p className="meta">
-          A kind of: <NodeLink node={parent} onSelect={onSelect} />
+          A kind of: {parent ? <NodeLink node={parent} onSelect={onSelect} /> : ancestors[0]}
+          {ancestors.length > 1 && ` › ${ancestors.slice(1).join(' › ')}`}
         </p>
       )}
       {(parts.parents.length > 0 || parts.parts.length > 0) && (
