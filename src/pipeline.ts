@@ -69,7 +69,7 @@ function extractAndResolve(papers: readonly BuildPaper[], options: PipelineOptio
   });
   options.onProgress?.('extract', papers.length, papers.length);
   options.onProgress?.('resolve', 0, 1);
-  return resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey });
+  return resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
 }
 
 export interface IngestOptions extends PipelineOptions {

@@ -37,6 +37,7 @@ export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
     label: labelOf(t, t.cluster === otherId),
     size: t.size,
     top: t.top,
+    terms: t.terms,
     color: clusterColour(t.cluster, t.cluster === otherId),
   }));
   g.setAttribute('clusters', infos);

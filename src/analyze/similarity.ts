@@ -11,7 +11,7 @@ export interface SimilarPair {
   score: number;
 }
 
-const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS']);
+const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'USES', 'ADDRESSES', 'MENTIONS']);
 
 /** Candidates rescored per neighbour kept: a pair's full score can rank it above a first guess. */
 const CANDIDATES_PER_NEIGHBOUR = 3;

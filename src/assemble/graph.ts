@@ -40,7 +40,7 @@ export function buildGraph(papers: readonly BuildPaper[], resolved: Resolved): P
   }
   // Sorted so that the same input always gives the same node order, hence the same snapshot.
   for (const e of [...resolved.entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    g.addNode(e.id, { kind: e.kind, name: e.name, aliases: e.aliases, ...(e.confidence < 1 ? { confidence: e.confidence } : {}), ...placed });
+    g.addNode(e.id, { kind: e.kind, name: e.name, aliases: e.aliases, ...(e.confidence < 1 ? { confidence: e.confidence } : {}), ...(e.parent ? { parent: e.parent, ancestors: e.ancestors ?? [] } : {}), ...placed });
   }
   for (const e of resolved.entities.values())
     for (const suite of e.partOf) g.mergeEdgeWithKey(`PART_OF:${e.id}->${suite}`, e.id, suite, { type: 'PART_OF' });

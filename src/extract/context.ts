@@ -1,5 +1,6 @@
 /** The gazetteers turned into the indexes the extractors scan with; built once per process. */
-import { DATASET_ENTRIES, MODEL_ENTRIES, TASK_ENTRIES, type GazetteerEntry, type TaskEntry } from './gazetteer.ts';
+import { DATASET_ENTRIES, METHOD_ENTRIES, MODEL_ENTRIES, TASK_ENTRIES, type GazetteerEntry, type MethodEntry, type TaskEntry } from './gazetteer.ts';
+import { methodPhraseKey } from './method-gazetteer.ts';
 import type { DatasetContext, DatasetThing } from './datasets.ts';
 import { buildNameIndex, nameKey } from './name-index.ts';
 import { phraseKey } from './stem.ts';
@@ -11,6 +12,11 @@ export interface ExtractionContext extends DatasetContext {
   analyse: Analyser;
   datasetsById: ReadonlyMap<string, GazetteerDataset>;
   tasksByKey: ReadonlyMap<string, GazetteerTask>;
+  /** Method gazetteer by phrase key of each name and alias. */
+  methodsByKey: ReadonlyMap<string, MethodEntry>;
+  /** Method acronyms as written ("PPO", "LoRA"), matched case-sensitively as whole tokens. */
+  methodAcronyms: ReadonlyMap<string, MethodEntry>;
+  methodsById: ReadonlyMap<string, MethodEntry>;
 }
 
 let cached: ExtractionContext | undefined;
@@ -26,6 +32,9 @@ export function extractionContext(): ExtractionContext {
   }));
   const tasksByKey = new Map<string, TaskEntry>();
   for (const t of TASK_ENTRIES) for (const n of [t.name, ...t.aliases]) tasksByKey.set(phraseKey(n.split(/\s+/)), t);
+  const methodsByKey = new Map<string, MethodEntry>();
+  for (const m of METHOD_ENTRIES) for (const n of [m.name, ...m.aliases]) methodsByKey.set(methodPhraseKey(n), m);
+  const methodAcronyms = new Map(METHOD_ENTRIES.flatMap((m) => m.acronyms.map((a) => [a, m] as const)));
   cached = {
     analyse,
     datasets: buildNameIndex(datasets),
@@ -33,9 +42,14 @@ export function extractionContext(): ExtractionContext {
     notDatasetKeys: new Set([
       ...MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]).map(nameKey),
       ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
+      ...[...methodAcronyms.keys()].map(nameKey),
     ]),
+    termKeys: new Set([...tasksByKey.keys(), ...methodsByKey.keys()]),
     datasetsById: new Map(DATASET_ENTRIES.map((e) => [e.id, e])),
     tasksByKey,
+    methodsByKey,
+    methodAcronyms,
+    methodsById: new Map(METHOD_ENTRIES.map((m) => [m.id, m])),
   };
   return cached;
 }

@@ -4,7 +4,10 @@
  * "three benchmarks (X, Y and Z)", "we introduce X, a ... benchmark").
  */
 import type { EntityKind } from '../model/schema.ts';
-import type { DatasetRole, Mention, MentionOrigin } from '../model/mention.ts';
+import type { Mention, MentionOrigin } from '../model/mention.ts';
+import { datasetRole } from './roles.ts';
+import { looksLikeName } from './lexicon.ts';
+import { phraseKey } from './stem.ts';
 import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
@@ -17,6 +20,8 @@ export interface DatasetContext {
   datasets: NameIndex<DatasetThing>;
   /** Keys of names that are never datasets: models ("BERT", "LLaMA-2") and task acronyms ("NER"). */
   notDatasetKeys: ReadonlySet<string>;
+  /** Phrase keys of task and method names: "Action Recognition", "text-to-SQL" name no dataset. */
+  termKeys?: ReadonlySet<string>;
 }
 
 const isCue = (t: Token | undefined) => !!t && DATASET_CUES.has(t.lower);
@@ -25,7 +30,11 @@ const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Be
 
 /** A token that looks like a coined name: "HumSet", "SODA10M", "DWIE", "nuScenes", "Charades-STA". */
 export function isNameLike(t: Token): boolean {
-  const s = t.text;
+  if (t.nameShape < 0) t.nameShape = nameShaped(t.text) ? 1 : 0;
+  return t.nameShape === 1;
+}
+
+function nameShaped(s: string): boolean {
   if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s) || isLanguage(s)) return false;
   // "Multi-Domain", "Real-World": a Title-Case compound of ordinary words, not a coined name.
   if (s.includes('-') && s.split('-').every((part) => /^[A-Z]?[a-z]+$/.test(part))) return false;
@@ -37,6 +46,21 @@ const isLanguage = (s: string) => s.split('-').every((part) => LANGUAGES.has(par
 
 /** A capitalised word that can be part of a multi-word name before a cue ("Natural Questions dataset"). */
 const isCapitalised = (t: Token) => /^[A-Z][A-Za-z0-9-]*$/.test(t.text) && !GENERIC_MODIFIERS.has(t.lower) && !NOT_DATASETS.has(t.text) && !isLanguage(t.text);
+
+/** A capitalised word: "New", "York". */
+const isTitleWord = (t: Token) => /^[A-Z][a-z]/.test(t.text);
+
+/** "Turing's Dream and the Knowledge Challenge": most words of four letters or more capitalised. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  let long = 0;
+  let capital = 0;
+  for (const t of tokens)
+    if (t.text.length >= 4 && /^[A-Za-z]/.test(t.text)) {
+      long++;
+      if (/^[A-Z]/.test(t.text)) capital++;
+    }
+  return long >= 2 && capital >= 0.6 * long;
+}
 
 const COORD = new Set([',', 'and', 'or', '&']);
 const LIST_OPENERS = new Set(['(', ':']);
@@ -52,11 +76,16 @@ interface Found {
   gazetteerId?: string;
 }
 
-export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>): Mention[] {
+export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array, ownNames: ReadonlySet<string> = new Set()): Mention[] {
   const { tokens, text } = t;
   const found: Found[] = [];
   const taken = new Uint8Array(tokens.length);
   const take = (f: Found) => {
+    // A discovered name must look like a name, not like ordinary English (see lexicon.ts).
+    if (f.origin === 'context') {
+      const words = tokens.slice(f.first, f.last + 1).map((x) => x.text);
+      if (!looksLikeName(words) || ctx.termKeys?.has(phraseKey(words))) return;
+    }
     for (let i = f.first; i <= f.last; i++) taken[i] = 1;
     found.push(f);
   };
@@ -69,6 +98,8 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
   for (const tok of tokens) if (isCue(tok)) cueSentences.add(tok.sentence);
   const sentenceHasCue = (s: number) => cueSentences.has(s);
   for (const m of gazetteer) {
+    // The paper's own system of the same name (see own-names.ts), unless called data right here.
+    if (ownNames.size && ownNames.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end))) && !isCue(tokens[m.last + 1])) continue;
     if (m.thing.ambiguous) {
       const s = tokens[m.first]!.sentence;
       const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
@@ -95,6 +126,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     }
   };
 
+  const titleCase = field === 'title' && isTitleCase(tokens);
   for (let i = 0; i < tokens.length && cueSentences.size > 0; i++) {
     const tok = tokens[i]!;
     if (!cueSentences.has(tok.sentence) || !isCue(tok)) continue;
@@ -109,9 +141,13 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
       else {
         let first = prev;
         while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        // A name cut off at a capital ("York Times" of "New York Times") is extended over the
+        // capitalised words before it, or dropped when it runs on further.
+        while (first - 1 >= 0 && first > prev - 5 && isTitleWord(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        const cut = first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && tokens[first - 1]!.sentence === tok.sentence;
         // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
-        // sentence is no evidence of a name.
-        if (isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
+        // sentence, or any word of a title in Title Case, is no evidence of a name.
+        if (!cut && !titleCase && isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
           take({ first, last: prev, kind, confidence: 0.7, origin: 'context' });
       }
     }
@@ -199,7 +235,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         confidence: f.confidence,
         origin: f.origin,
         ...(f.gazetteerId ? { gazetteerId: f.gazetteerId } : {}),
-        role: roleOf(t, f.first, field),
+        role: datasetRole(t, f.first, field, cues),
       } satisfies Mention;
     });
 }
@@ -218,25 +254,4 @@ function dropExpansions(found: Found[], tokens: readonly Token[]): Found[] {
     const sentence = tokens[f.first]!.sentence;
     return !found.some((o) => o !== f && tokens[o.first]!.sentence === sentence && o.first === o.last && tokens[o.first]!.text.replace(/[^A-Z]/g, '').startsWith(initials));
   });
-}
-
-const SUBJECTS = new Set(['we', 'this', 'our', 'here']);
-const BLOCKERS = new Set(['on', 'across', 'using', 'with', 'from', 'over', 'against', 'than', 'via', 'of']);
-
-/** INTRODUCES when "we introduce / this paper presents" governs the name, else EVALUATED_ON. */
-function roleOf(t: AnalysedText, index: number, field: 'title' | 'abstract'): DatasetRole {
-  const { tokens } = t;
-  if (field === 'title') return tokens[1]?.text === ':' && index === 0 ? 'INTRODUCES' : 'EVALUATED_ON';
-  const sent = t.sentences[tokens[index]!.sentence]!;
-  let sawSubject = false;
-  for (let i = sent.first; i < index; i++) {
-    const w = tokens[i]!.lower;
-    if (SUBJECTS.has(w)) sawSubject = true;
-    if (sawSubject && INTRODUCE_VERBS.has(w)) {
-      let blocked = false;
-      for (let j = i + 1; j < index; j++) if (BLOCKERS.has(tokens[j]!.lower) || INTRODUCE_VERBS.has(tokens[j]!.lower)) blocked = true;
-      if (!blocked && index - i <= 12) return 'INTRODUCES';
-    }
-  }
-  return 'EVALUATED_ON';
 }

@@ -3,12 +3,15 @@
  * acronym definitions, noun-phrase candidates and coined-name tokens. Resolve then decides, across
  * the corpus, which phrases are concepts and which names recur.
  */
-import type { Mention } from '../model/mention.ts';
+import type { DatasetRole, Mention } from '../model/mention.ts';
+import { datasetRole, sentenceCues } from './roles.ts';
+import { ownSystemNames } from './own-names.ts';
 import { findAcronyms } from './acronyms.ts';
 import { findDatasetMentions, isNameLike } from './datasets.ts';
 import type { ExtractionContext } from './context.ts';
 import { phraseCandidates } from './phrases.ts';
 import { phraseKey } from './stem.ts';
+import { methodPhraseKey } from './method-gazetteer.ts';
 import type { AnalysedText } from './text.ts';
 import { DATASET_CUES } from './vocabulary.ts';
 
@@ -42,7 +45,7 @@ export interface DocExtraction {
   datasets: Mention[];
   phrases: PhraseOccurrence[];
   /** Coined-name and acronym tokens, so that names found in one paper can be recognised in another. */
-  names: (Span & { text: string })[];
+  names: (Span & { text: string; role: DatasetRole })[];
   /** Acronyms this paper defines: short form -> key of its long form. */
   acronyms: Map<string, { key: string; long: string; words: number; head: string }>;
 }
@@ -68,10 +71,12 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
     }
   }
   const defined = new Set(acronyms.keys());
+  const ownNames = ownSystemNames(fields[0]![1], fields[1]![1]);
   const out: DocExtraction = { datasets: [], phrases: [], names: [], acronyms };
   for (const [field, t] of fields) {
-    out.datasets.push(...findDatasetMentions(t, field, ctx, defined));
-    const keepSingle = (key: string) => ctx.tasksByKey.has(key);
+    const cues = sentenceCues(t);
+    out.datasets.push(...findDatasetMentions(t, field, ctx, defined, cues, ownNames));
+    const keepSingle = (key: string) => ctx.tasksByKey.has(key) || ctx.methodsByKey.has(key);
     for (const c of phraseCandidates(t, keepSingle)) {
       const first = t.tokens[c.first]!;
       const sentence = t.sentences[first.sentence]!;
@@ -98,9 +103,13 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
       if (!(c0 >= 65 && c0 <= 90) && !/[A-Z]/.test(tok.text)) continue;
       const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.size ? acronyms.get(bare) : undefined;
+      // A curated method acronym ("PPO", "LoRA") stands for its method unless the text defines it.
+      const method = def ? undefined : (ctx.methodAcronyms.get(tok.text) ?? ctx.methodAcronyms.get(bare));
       if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
         out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, standalone: true, gapped: false, viaAcronym: true });
-      } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text });
+      } else if (method) {
+        out.phrases.push({ ...spanOf(t, field, i, i), key: methodPhraseKey(method.name), words: 1, head: bare.toLowerCase(), adjectival: false, standalone: true, gapped: false, viaAcronym: true });
+      } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text, role: datasetRole(t, i, field, cues) });
     }
   }
   return out;

@@ -6,6 +6,11 @@
 import datasetsJson from './data/datasets.json' with { type: 'json' };
 import tasksJson from './data/tasks.json' with { type: 'json' };
 import modelsJson from './data/models.json' with { type: 'json' };
+import methodsJson from './data/methods.json' with { type: 'json' };
+import { caseKeptNameKey, nameKey } from './name-key.ts';
+import { checkMethods, methodPhraseKey, type MethodEntry } from './method-gazetteer.ts';
+
+export type { MethodEntry };
 
 export const DATASET_KINDS = ['dataset', 'benchmark', 'environment'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
@@ -26,28 +31,18 @@ export interface GazetteerEntry {
 export interface TaskEntry { readonly id: string; readonly name: string; readonly domain: Domain; readonly aliases: readonly string[] }
 export interface ModelEntry { readonly name: string; readonly aliases: readonly string[] }
 
-/**
- * The key two spellings share when they name the same thing: Unicode-decomposed with accents
- * dropped ("Touché" = "Touche"), lower-cased, and with whitespace, hyphens/dashes, underscores and
- * apostrophes removed ("MS-COCO" = "MS COCO" = "MSCOCO", "WMT'14" = "WMT14"). Dots, slashes and plus
- * signs are kept because they carry meaning: "SQuAD 1.1", "CNN/DM", "RefCOCO+" vs "RefCOCO".
- */
-export function normaliseName(s: string): string {
-  return caseKeptKey(s).toLowerCase();
-}
-const caseKeptKey = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\s\-\u2010-\u2015_'\u2019]/g, '');
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '');
 
-export interface GazetteerInput { datasets: unknown; tasks: unknown; models: unknown }
+export interface GazetteerInput { datasets: unknown; tasks: unknown; models: unknown; methods?: unknown }
 export interface Gazetteers {
   datasets: readonly GazetteerEntry[];
   tasks: readonly TaskEntry[];
   models: readonly ModelEntry[];
+  methods: readonly MethodEntry[];
 }
 
-/** Checks the three files together; throws one error listing every problem, each naming file and entry. */
+/** Checks the four files together; throws one error listing every problem, each naming file and entry. */
 export function validateGazetteers(input: GazetteerInput): Gazetteers {
   const problems: string[] = [];
   const owner = new Map<string, string>(); // normalised surface -> "file: entry", one namespace for all files
@@ -68,10 +63,10 @@ export function validateGazetteers(input: GazetteerInput): Gazetteers {
       // Case variants only count as different spellings for ambiguous entries, which match case-sensitively.
       const own = new Set<string>();
       for (const surface of [e.name, ...e.aliases]) {
-        const local = e.ambiguous === true ? caseKeptKey(surface) : normaliseName(surface);
+        const local = e.ambiguous === true ? caseKeptNameKey(surface) : nameKey(surface);
         if (own.has(local)) problems.push(`${where}: alias ${JSON.stringify(surface)} repeats a spelling of the same entry`);
         own.add(local);
-        const key = normaliseName(surface);
+        const key = nameKey(surface);
         const prior = owner.get(key);
         if (prior !== undefined && prior !== label) problems.push(`${where}: ${JSON.stringify(surface)} is already a name of ${prior}`);
         else owner.set(key, label);
@@ -99,17 +94,21 @@ export function validateGazetteers(input: GazetteerInput): Gazetteers {
       if (kind !== 'benchmark' || target === e.id) problems.push(`datasets.json: entry ${i} (${JSON.stringify(e.id)}): partOf ${JSON.stringify(target)} is not the id of another benchmark entry`);
     }
   });
+  const taskKeys = new Map(entriesOf('tasks.json', input.tasks).flatMap((e) => (isStrings(e?.aliases) && typeof e.name === 'string' ? [e.name, ...e.aliases].map((n) => [methodPhraseKey(n), `task ${String(e.id)}`] as const) : [])));
+  const methods = checkMethods(entriesOf('methods.json', input.methods ?? { entries: [] }), problems, owner, taskKeys);
   if (problems.length > 0) throw new Error(`invalid gazetteer data (src/extract/data/):\n  ${problems.join('\n  ')}`);
   return {
     datasets: entriesOf('datasets.json', input.datasets) as unknown as GazetteerEntry[],
     tasks: entriesOf('tasks.json', input.tasks) as unknown as TaskEntry[],
     models: entriesOf('models.json', input.models) as unknown as ModelEntry[],
+    methods,
   };
 }
 
-const loaded = validateGazetteers({ datasets: datasetsJson, tasks: tasksJson, models: modelsJson });
+const loaded = validateGazetteers({ datasets: datasetsJson, tasks: tasksJson, models: modelsJson, methods: methodsJson });
 export const DATASET_ENTRIES: readonly GazetteerEntry[] = loaded.datasets;
 export const TASK_ENTRIES: readonly TaskEntry[] = loaded.tasks;
 export const MODEL_ENTRIES: readonly ModelEntry[] = loaded.models;
+export const METHOD_ENTRIES: readonly MethodEntry[] = loaded.methods;
 /** Every model name and alias, as written: a candidate dataset equal to one of these is a model. */
 export const MODEL_NAMES: readonly string[] = MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]);

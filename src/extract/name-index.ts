@@ -19,6 +19,12 @@ export interface NameIndex<T extends NamedThing> {
   byKey: Map<string, { thing: T; name: string }[]>;
   /** Every leading part of every key, so a scan stops as soon as no name can follow. */
   prefixes: Set<string>;
+  /**
+   * Keys a name's first token can have: the keys of its leading words, split wherever a tokenizer
+   * may split ("MS COCO" -> "ms", "mscoco"; "WMT14" -> "wmt", "wmt14"). Most tokens ("the", "on")
+   * start no name, and the scan skips them without building a key.
+   */
+  starts: Set<string>;
   maxTokens: number;
 }
 
@@ -45,7 +51,18 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
   }
   const prefixes = new Set<string>();
   for (const key of byKey.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
-  return { byKey, prefixes, maxTokens };
+  const starts = new Set<string>();
+  for (const thing of things)
+    for (const name of thing.names) {
+      const parts = name.split(/(?<=[\s\-./'&+:_])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/);
+      let lead = '';
+      for (const p of parts) {
+        lead += p;
+        const k = nameKey(lead);
+        if (k) starts.add(k);
+      }
+    }
+  return { byKey, prefixes, starts, maxTokens };
 }
 
 /** Characters that may sit inside a name ("MS-COCO", "GPT-3.5", "Charades/STA"); others end it. */
@@ -84,13 +101,13 @@ export function findNames<T extends NamedThing>(
   to = tokens.length - 1,
 ): NameMatch<T>[] {
   const out: NameMatch<T>[] = [];
-  const { prefixes, byKey } = index;
+  const { prefixes, byKey, starts } = index;
   let i = from;
   while (i <= to) {
     const t = tokens[i]!;
     let best: NameMatch<T> | undefined;
     // A name starts with a letter or digit; its key must begin some known name.
-    if (t.key.length > 0 && (prefixes.has(t.key) || (isPluralAcronym(t.text) && byKey.has(t.key.slice(0, -1))))) {
+    if (t.key.length > 0 && (starts.has(t.key) || (isPluralAcronym(t.text) && byKey.has(t.key.slice(0, -1))))) {
       let key = '';
       const end = Math.min(to, i + index.maxTokens);
       for (let j = i; j <= end; j++) {

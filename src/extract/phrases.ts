@@ -48,7 +48,9 @@ const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower
 function wordCount(tokens: readonly Token[], a: number, b: number): number {
   let n = 0;
   for (let i = a; i <= b; i++) {
-    const parts = tokens[i]!.text.split('-').length;
+    const text = tokens[i]!.text;
+    let parts = 1;
+    for (let k = text.indexOf('-'); k >= 0; k = text.indexOf('-', k + 1)) parts++;
     n += parts >= 3 ? parts : 1;
   }
   return n;
@@ -94,6 +96,7 @@ export function nounChunks(t: AnalysedText): [number, number][] {
 }
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
+/** `keepSingle(key)`: the key names a curated task or method, kept even as one word or after a filler word. */
 export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => boolean = () => true, maxWords = 4): PhraseCandidate[] {
   const out: PhraseCandidate[] = [];
   const { tokens } = t;
@@ -116,7 +119,9 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
         // "D images" from "2D images" split by the tokenizer: a lone letter starts no term.
-        if (!canStart(start, b - a + 1) || start.lower === 'of' || start.text.length < 2) continue;
+        if (start.lower === 'of' || start.text.length < 2) continue;
+        // A filler word starts no term, unless the whole is a curated name ("question answering").
+        if (!canStart(start, b - a + 1) && (a === b || !keepSingle(spanKey(a, b)))) continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
         const n = wordCount(tokens, a, b);
         const key = spanKey(a, b);

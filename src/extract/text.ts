@@ -20,6 +20,10 @@ export interface Token {
   sentence: number;
   /** Whitespace precedes the token (false inside "MS-COCO" or "(MTL"). */
   spaced: boolean;
+  /** Memo of isNameLike (datasets.ts): -1 until asked, then 0 or 1. Asked several times per token. */
+  nameShape: number;
+  /** Memo of the token's role cue flags (roles.ts): -1 until asked. */
+  cue: number;
 }
 
 export interface Sentence {
@@ -72,7 +76,7 @@ export const analyse: Analyser = (text) => {
 };
 
 export function makeToken(text: string, start: number, pos: string, spaced: boolean): Token {
-  return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced };
+  return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced, nameShape: -1, cue: -1 };
 }
 
 /** Shared by every analyser: join hyphen compounds, then group tokens into sentences. */

@@ -8,8 +8,12 @@ export type MentionOrigin =
   | 'acronym' // the short form of a long form defined in the text
   | 'phrase'; // a noun phrase (concept or task)
 
-/** Whether a dataset or benchmark is used or introduced by the paper. */
-export type DatasetRole = 'EVALUATED_ON' | 'INTRODUCES';
+/**
+ * What the sentence says the paper does with a dataset or benchmark: introduces it, evaluates on
+ * it in its own experiments, or only uses or names it (training or pre-training data, background,
+ * related work, a cited model's data).
+ */
+export type DatasetRole = 'EVALUATED_ON' | 'INTRODUCES' | 'USES';
 
 /** One place in a paper's text that names something. */
 export interface Mention {

@@ -8,7 +8,7 @@ export const NODE_KINDS = ['Paper', ...ENTITY_KINDS, 'Author', 'Category', 'Venu
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** Paper -> entity links found in the text: each one carries the sentences that say so. */
-export const LINK_TYPES = ['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS'] as const;
+export const LINK_TYPES = ['EVALUATED_ON', 'INTRODUCES', 'USES', 'ADDRESSES', 'MENTIONS'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
 /** Links that come from metadata or the gazetteer, with nothing to show as evidence. */
@@ -53,6 +53,10 @@ export interface EntityNodeAttributes {
   aliases: string[];
   /** Gazetteer entries are certain; names discovered from context carry lower confidence. */
   confidence?: number;
+  /** Concepts from the method gazetteer: id of the broader concept this is a kind of (PPO -> reinforcement learning). */
+  parent?: string;
+  /** Names of every broader concept, nearest first (PPO: policy gradient, reinforcement learning, machine learning). */
+  ancestors?: string[];
   cluster: number;
   x: number;
   y: number;
@@ -87,12 +91,24 @@ export function isLinkEdge(a: EdgeAttributes): a is LinkEdgeAttributes {
   return (LINK_TYPES as readonly string[]).includes(a.type);
 }
 
+/** A candidate label term of a cluster and why it was chosen. */
+export interface ClusterTerm {
+  name: string;
+  kind: string;
+  /** Log-likelihood ratio (G²) of the term in this cluster against all other clusters, times the kind's weight. */
+  score: number;
+  /** Papers of the cluster linked to the term. */
+  papers: number;
+}
+
 export interface ClusterInfo {
   id: number;
   label: string;
   size: number;
   /** Top entity names that define the cluster, most distinctive first. */
   top: string[];
+  /** The scores behind `top` (the explorer shows them on the legend). */
+  terms?: ClusterTerm[];
   color: string;
 }
 

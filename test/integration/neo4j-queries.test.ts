@@ -41,16 +41,25 @@ const clusterOf = (key: string) => node(key).attributes!.cluster;
 const benchmarkLinks = () => snapshot.edges.filter((e) => LINK_TO_BENCHMARK.has(e.attributes!.type) && ['Benchmark', 'Dataset'].includes(kindOf(e.target)) && kindOf(e.source) === 'Paper');
 
 describe('example queries on the demo corpus', () => {
-  it('has a description and runnable defaults for each of the six queries', () => {
+  it('has a description and runnable defaults for each of the seven queries', () => {
     expect([...queries.keys()].sort()).toEqual([
       'benchmarks-shared-in-cluster',
       'concepts-bridging-clusters',
       'datasets-used-by-one-paper',
+      'papers-in-concept-family',
       'papers-on-benchmark',
       'papers-sharing-benchmark',
       'shortest-path-between-papers',
     ]);
     for (const q of queries.values()) expect(q.description.length).toBeGreaterThan(40);
+  });
+
+  it('papers-in-concept-family: papers on reinforcement learning or any narrower kind of it', async () => {
+    const r = await run('papers-in-concept-family');
+    const inFamily = (key: string) => nameOf(key) === 'reinforcement learning' || ((node(key).attributes as { ancestors?: string[] }).ancestors ?? []).includes('reinforcement learning');
+    const expected = [...new Set(snapshot.edges.filter((e) => e.attributes!.type === 'MENTIONS' && kindOf(e.target) === 'Concept' && inFamily(e.target)).map((e) => nameOf(e.source)))].sort();
+    expect(expected.length).toBeGreaterThanOrEqual(1);
+    expect(r.rows.map((row) => row.paper)).toEqual(expected);
   });
 
   it('papers-on-benchmark: the papers sharing KILT', async () => {

@@ -6,6 +6,7 @@ import { NodeLink } from './NodeLink.tsx';
 const RELATION: Record<string, string> = {
   EVALUATED_ON: 'evaluated on',
   INTRODUCES: 'introduces',
+  USES: 'uses or names',
   ADDRESSES: 'addresses',
   MENTIONS: 'mentions',
 };

@@ -10,6 +10,12 @@ interface Props {
   onAll(): void;
 }
 
+/** The scores behind a label, one term a line: what the legend's tooltip shows. */
+export function labelTooltip(c: ClusterInfo): string {
+  if (!c.terms?.length) return c.top.join(', ');
+  return ['Label terms, scored against the other clusters (log-likelihood G² × kind weight):', ...c.terms.map((t) => `${t.name} (${t.kind}): ${t.score} · ${t.papers} papers`)].join('\n');
+}
+
 export function Legend({ clusters, colors, hiddenClusters, onToggle, onOnly, onAll }: Props) {
   if (!clusters.length) return null;
   return (
@@ -18,7 +24,7 @@ export function Legend({ clusters, colors, hiddenClusters, onToggle, onOnly, onA
       <ul>
         {clusters.map((c) => (
           <li key={c.id}>
-            <label className="check" title={c.top.join(', ')}>
+            <label className="check" title={labelTooltip(c)}>
               <input type="checkbox" checked={!hiddenClusters.includes(c.id)} onChange={() => onToggle(c.id)} />
               <span className="swatch" style={{ background: colors.get(c.id) }} aria-hidden="true" />
               <span className="cluster-name">{c.label}</span>

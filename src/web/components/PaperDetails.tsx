@@ -16,6 +16,7 @@ export function PaperDetails({ graph, id, onSelect }: { graph: SnapshotGraph; id
   const groups = useMemo(() => paperEntities(graph, id), [graph, id]);
   const similar = useMemo(() => similarPapers(graph, id), [graph, id]);
   const sharing = useMemo(() => papersSharingBenchmark(graph, id), [graph, id]);
+  const sharingWeakly = useMemo(() => papersSharingBenchmark(graph, id, 20, true), [graph, id]);
   const cluster = clusterLabel(graph, a.cluster);
   const authors = a.authors?.length ? a.authors.slice(0, 3).join(', ') + (a.authors.length > 3 ? ' et al.' : '') : null;
   const meta = [a.year, authors, a.venue].filter(Boolean);
@@ -47,6 +48,12 @@ export function PaperDetails({ graph, id, onSelect }: { graph: SnapshotGraph; id
       <section>
         <h3>Papers sharing a benchmark with this one</h3>
         <RankedList items={sharing} onSelect={onSelect} label="Papers sharing a benchmark with this one" unit="shared benchmark" />
+        {sharingWeakly.length > 0 && (
+          <>
+            <h4>Also naming the same datasets (used for training, or named in passing)</h4>
+            <RankedList items={sharingWeakly} onSelect={onSelect} label="Papers sharing a dataset through weaker links" unit="shared dataset" />
+          </>
+        )}
       </section>
       <section>
         <h3>Most similar papers</h3>

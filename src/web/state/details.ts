@@ -25,8 +25,11 @@ export interface Ranked extends NodeRef {
   score: number;
 }
 
+/** The paper's own experiments (or the paper that made the dataset): what "sharing a benchmark" counts. */
 const EVALUATION = new Set<EdgeType>(['EVALUATED_ON', 'INTRODUCES']);
-const PAPER_TO_ENTITY = new Set<EdgeType>(['EVALUATED_ON', 'INTRODUCES', 'ADDRESSES', 'MENTIONS']);
+/** Any link to a dataset, the weaker USES (training data, named in passing) included. */
+const ANY_DATASET_LINK = new Set<EdgeType>(['EVALUATED_ON', 'INTRODUCES', 'USES']);
+const PAPER_TO_ENTITY = new Set<EdgeType>(['EVALUATED_ON', 'INTRODUCES', 'USES', 'ADDRESSES', 'MENTIONS']);
 const EVAL_KINDS = new Set(['Dataset', 'Benchmark']);
 
 export function nodeRef(graph: SnapshotGraph, id: string): NodeRef {
@@ -153,13 +156,20 @@ export function similarPapers(graph: SnapshotGraph, paper: string, limit = 10): 
   return out.sort((x, y) => y.score - x.score || x.name.localeCompare(y.name)).slice(0, limit);
 }
 
-/** Papers evaluated on (or introducing) a dataset or benchmark this paper is evaluated on. */
-export function papersSharingBenchmark(graph: SnapshotGraph, paper: string, limit = 20): Ranked[] {
+/**
+ * Papers evaluated on (or introducing) a dataset or benchmark this paper is evaluated on. With
+ * `weak`, the other papers that share a dataset only through a USES link on either side (one
+ * trains on it, or names it in passing), apart from those already sharing it as an evaluation.
+ */
+export function papersSharingBenchmark(graph: SnapshotGraph, paper: string, limit = 20, weak = false): Ranked[] {
   const tally = new Map<string, { score: number; via: Set<string> }>();
-  for (const entity of paperEntityIds(graph, paper, EVALUATION, EVAL_KINDS)) {
+  const strong = new Set<string>();
+  const types = weak ? ANY_DATASET_LINK : EVALUATION;
+  if (weak) for (const r of papersSharingBenchmark(graph, paper, Infinity)) strong.add(r.id);
+  for (const entity of paperEntityIds(graph, paper, types, EVAL_KINDS)) {
     const name = graph.getNodeAttribute(entity, 'name');
-    for (const other of entityPaperIds(graph, entity, EVALUATION)) {
-      if (other === paper) continue;
+    for (const other of entityPaperIds(graph, entity, types)) {
+      if (other === paper || strong.has(other)) continue;
       const t = tally.get(other) ?? { score: 0, via: new Set<string>() };
       t.score++;
       t.via.add(name);
