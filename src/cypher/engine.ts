@@ -3,6 +3,7 @@
  * the same shape as the Neo4j path ({columns, rows, graph, truncated, timeMs}), so the console's
  * table, CSV and map highlight read either.
  */
+import type { Query } from './ast.ts';
 import { buildQuery } from './build-query.ts';
 import { execute, createRuntime } from './execute.ts';
 import type { PropertyGraph, Value } from './graph-store.ts';
@@ -40,10 +41,26 @@ export function paramsFromJson(params: Record<string, unknown>): Record<string, 
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, convert(v)]));
 }
 
+// Parsed queries by text: the console and the gallery send the same texts again and again.
+const parsed = new Map<string, Query>();
+const PARSE_CACHE_SIZE = 200;
+
+function parseCached(text: string): Query {
+  let q = parsed.get(text);
+  if (q) {
+    parsed.delete(text);
+  } else {
+    q = buildQuery(text);
+    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+  }
+  parsed.set(text, q);
+  return q;
+}
+
 export function runQuery(graph: PropertyGraph, text: string, params: Record<string, Value>, limits: Partial<EngineLimits> = {}): EngineResult {
   const t0 = performance.now();
   const l = { ...DEFAULT_ENGINE_LIMITS, ...limits };
-  const query = buildQuery(text);
+  const query = parseCached(text);
   const budget = { deadline: t0 + l.timeoutMs, timeoutMs: l.timeoutMs, maxIntermediateRows: l.maxIntermediateRows };
   const { columns, rows } = execute(query, createRuntime(graph, params, budget), budget);
   const collector = new JsonCollector();

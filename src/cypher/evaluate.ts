@@ -208,29 +208,29 @@ export function evaluate(e: Expr, row: Row, rt: Runtime): Value {
       return acc;
     }
     case 'pattern': {
-      for (const _ of rt.match([e.pattern], row)) return true;
-      return false;
+      let found = false;
+      rt.match([e.pattern], row, () => (found = true));
+      return found;
     }
     case 'patternComp': {
       const out: Value[] = [];
-      for (const m of rt.match([{ ...e.pattern, v: e.path }], row)) {
-        if (e.where && evaluate(e.where, m, rt) !== true) continue;
-        out.push(evaluate(e.map, m, rt));
-      }
+      rt.match([{ ...e.pattern, v: e.path }], row, (m) => {
+        if (!e.where || evaluate(e.where, m, rt) === true) out.push(evaluate(e.map, m, rt));
+      });
       return out;
     }
     case 'exists': {
       let n = 0n;
-      for (const m of rt.match(e.patterns, row)) {
-        if (e.where && evaluate(e.where, m, rt) !== true) continue;
-        if (!e.count) return true;
+      rt.match(e.patterns, row, (m) => {
+        if (e.where && evaluate(e.where, m, rt) !== true) return false;
         n++;
-      }
-      return e.count ? n : false;
+        return !e.count;
+      });
+      return e.count ? n : n > 0n;
     }
     case 'shortest': {
       const out: Value[] = [];
-      for (const m of rt.match([{ ...e.pattern, v: '\u0000path' }], row)) out.push(m['\u0000path']!);
+      rt.match([{ ...e.pattern, v: '\u0000path' }], row, (m) => void out.push(m['\u0000path']!));
       return e.all ? out : (out[0] ?? null);
     }
     case 'mapProj':

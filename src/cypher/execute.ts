@@ -25,7 +25,7 @@ export function createRuntime(graph: PropertyGraph, params: Record<string, Value
       if (++ticks % 4096 === 0 && performance.now() > budget.deadline) throw new CypherError('timeout', `the query ran longer than its time budget of ${budget.timeoutMs} ms`);
     },
     evaluate: (e, row) => evaluate(e, row, rt),
-    match: (patterns, row) => matchPatterns(patterns, row, rt),
+    match: (patterns, row, emit) => void matchPatterns(patterns, row, rt, emit),
   };
   return rt;
 }
@@ -86,11 +86,10 @@ function step(c: Clause, rows: Row[], rt: Runtime): Row[] {
 
 function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolean, row: Row, rt: Runtime): Row[] {
   const out: Row[] = [];
-  for (const m of matchPatterns(patterns, row, rt)) {
+  matchPatterns(patterns, row, rt, (m) => {
     rt.tick();
-    if (where && rt.evaluate(where, m) !== true) continue;
-    out.push(m);
-  }
+    if (!where || rt.evaluate(where, m) === true) out.push(m);
+  });
   if (out.length === 0 && optional) {
     const nulls: Row = { ...row };
     for (const p of patterns) {

@@ -10,20 +10,19 @@ import type { Row, Runtime } from './runtime.ts';
 import { shortestPaths } from './shortest.ts';
 import { equals } from './values.ts';
 
-export function* matchPatterns(patterns: PathPattern[], row: Row, rt: Runtime, used: Set<RelRec> = new Set()): Generator<Row> {
-  if (patterns.length === 0) {
-    yield row;
-    return;
-  }
+/** Calls `emit` with each row that extends `row` by a match of every pattern; emit returns true to stop. */
+export function matchPatterns(patterns: PathPattern[], row: Row, rt: Runtime, emit: (r: Row) => boolean | void, used: Set<RelRec> = new Set()): boolean {
+  if (patterns.length === 0) return emit(row) === true;
   const [first, ...rest] = patterns as [PathPattern, ...PathPattern[]];
-  for (const m of first.shortest ? shortestPaths(first, row, rt, (n, p) => nodeOk(n, p, row, rt), (r, p, ok) => relOk(r, p, row, rt, ok)) : matchPath(first, row, rt, used)) {
-    yield* matchPatterns(rest, m.row, rt, new Set([...used, ...m.rels]));
+  const next = (r: Row, rels: RelRec[]): boolean => {
+    if (rest.length === 0) return emit(r) === true;
+    return matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]));
+  };
+  if (first.shortest) {
+    for (const m of shortestPaths(first, row, rt, (n, p) => nodeOk(n, p, row, rt), (r, p, ok) => relOk(r, p, row, rt, ok))) if (next(m.row, m.rels)) return true;
+    return false;
   }
-}
-
-interface PathMatch {
-  row: Row;
-  rels: RelRec[];
+  return matchPath(first, row, rt, used, next);
 }
 
 function propsOk(props: Record<string, Value>, want: Value): boolean {
@@ -77,97 +76,108 @@ function anchor(pattern: PathPattern, row: Row, rt: Runtime): number {
 }
 
 /** One hop or a variable-length run from `from`; `forward` walks the pattern left to right. */
-function* expand(from: NodeRec, p: RelPat, forward: boolean, row: Row, rt: Runtime, used: Set<RelRec>): Generator<{ rels: RelRec[]; to: NodeRec }> {
+function expand(from: NodeRec, p: RelPat, forward: boolean, scope: () => Row, rt: Runtime, used: Set<RelRec>): { rels: RelRec[]; to: NodeRec }[] {
   const dir = p.dir === 'both' ? 'both' : (p.dir === 'out') === forward ? 'out' : 'in';
-  const steps = function* (n: NodeRec): Generator<[RelRec, NodeRec]> {
-    if (dir !== 'in') for (const r of n.out) yield [r, r.end];
-    if (dir !== 'out') for (const r of n.in) if (dir === 'in' || r.start !== r.end) yield [r, r.start];
+  const out: { rels: RelRec[]; to: NodeRec }[] = [];
+  const each = (n: NodeRec, visit: (r: RelRec, to: NodeRec) => void) => {
+    if (dir !== 'in') for (const r of n.out) visit(r, r.end);
+    if (dir !== 'out') for (const r of n.in) if (dir === 'in' || r.start !== r.end) visit(r, r.start);
   };
   if (!p.range) {
-    for (const [r, to] of steps(from)) {
+    each(from, (r, to) => {
       rt.tick();
-      if (!used.has(r) && relOk(r, p, row, rt)) yield { rels: [r], to };
-    }
-    return;
+      if (!used.has(r) && (p.types.length === 0 || p.types.includes(r.type)) && (!p.props && !p.where && !p.v ? true : relOk(r, p, scope(), rt))) out.push({ rels: [r], to });
+    });
+    return out;
   }
   const { min, max } = p.range;
   const trail: RelRec[] = [];
   const onTrail = new Set<RelRec>();
-  function* walk(n: NodeRec): Generator<{ rels: RelRec[]; to: NodeRec }> {
-    if (trail.length >= min) yield { rels: forward ? [...trail] : [...trail].reverse(), to: n };
+  const walk = (n: NodeRec): void => {
+    if (trail.length >= min) out.push({ rels: forward ? [...trail] : [...trail].reverse(), to: n });
     if (trail.length >= max) return;
-    for (const [r, to] of steps(n)) {
+    each(n, (r, to) => {
       rt.tick();
-      if (onTrail.has(r) || used.has(r) || !relOk(r, p, row, rt, false)) continue;
+      if (onTrail.has(r) || used.has(r) || !relOk(r, p, scope(), rt, false)) return;
       trail.push(r);
       onTrail.add(r);
-      yield* walk(to);
+      walk(to);
       trail.pop();
       onTrail.delete(r);
-    }
-  }
-  yield* walk(from);
+    });
+  };
+  walk(from);
+  return out;
 }
 
-function* matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: Set<RelRec>): Generator<PathMatch> {
+function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: Set<RelRec>, emit: (r: Row, rels: RelRec[]) => boolean): boolean {
   const a = anchor(pattern, row, rt);
-  const nodes: NodeRec[] = new Array(pattern.nodes.length);
-  const rels: RelRec[][] = new Array(pattern.rels.length);
+  const n = pattern.nodes.length;
+  const nodes: NodeRec[] = new Array(n);
+  const rels: RelRec[][] = new Array(n - 1);
   const local = new Set(used);
-  const bindNode = (r: Row, i: number, n: NodeRec): Row => {
-    const v = pattern.nodes[i]!.v;
-    return v ? { ...r, [v]: n } : r;
+  // Variables bound inside this pattern so far (a variable may appear twice: (a)-->(b)-->(a)).
+  const bound = new Map<string, Value>();
+  const scope = (): Row => (bound.size === 0 ? row : { ...row, ...Object.fromEntries(bound) });
+  const nodeFits = (node: NodeRec, p: NodePat): boolean => {
+    if (p.v && bound.has(p.v)) return bound.get(p.v) === node && (!p.labels || matchesLabels(node, p.labels));
+    if (!p.props && !p.where && !(p.v && row[p.v] !== undefined)) return !p.labels || matchesLabels(node, p.labels);
+    return nodeOk(node, p, scope(), rt);
   };
-  const bindRels = (r: Row, i: number, list: RelRec[]): Row | null => {
+  const bindRel = (i: number, list: RelRec[]): boolean => {
     const p = pattern.rels[i]!;
-    if (!p.v) return r;
+    if (!p.v) return true;
     const value: Value = p.range ? list : list[0]!;
-    if (p.range && r[p.v] !== undefined && equals(r[p.v]!, value) !== true) return null;
-    return { ...r, [p.v]: value };
+    const prior = bound.has(p.v) ? bound.get(p.v) : row[p.v];
+    if (prior !== undefined && (p.range ? equals(prior, value) !== true : prior !== value)) return false;
+    return true;
   };
-  function* left(i: number, r: Row): Generator<PathMatch> {
-    if (i < 0) {
-      yield finish(r);
-      return;
+  const finish = (): boolean => {
+    const out: Row = { ...row };
+    pattern.nodes.forEach((p, i) => p.v && (out[p.v] = nodes[i]!));
+    pattern.rels.forEach((p, i) => p.v && (out[p.v] = p.range ? rels[i]! : rels[i]![0]!));
+    const all = rels.length === 1 ? rels[0]! : rels.flat();
+    if (pattern.v) {
+      const walk: NodeRec[] = [nodes[0]!];
+      for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
+      out[pattern.v] = new PathVal(walk, all);
     }
-    for (const step of expand(nodes[i + 1]!, pattern.rels[i]!, false, r, rt, local)) {
-      if (!nodeOk(step.to, pattern.nodes[i]!, r, rt)) continue;
-      const r2 = bindRels(r, i, step.rels);
-      if (!r2) continue;
-      nodes[i] = step.to;
-      rels[i] = step.rels;
-      for (const x of step.rels) local.add(x);
-      yield* left(i - 1, bindNode(r2, i, step.to));
-      for (const x of step.rels) local.delete(x);
-    }
-  }
-  function* right(i: number, r: Row): Generator<PathMatch> {
-    if (i >= pattern.rels.length) {
-      yield* left(a - 1, r);
-      return;
-    }
-    for (const step of expand(nodes[i]!, pattern.rels[i]!, true, r, rt, local)) {
-      if (!nodeOk(step.to, pattern.nodes[i + 1]!, r, rt)) continue;
-      const r2 = bindRels(r, i, step.rels);
-      if (!r2) continue;
-      nodes[i + 1] = step.to;
-      rels[i] = step.rels;
-      for (const x of step.rels) local.add(x);
-      yield* right(i + 1, bindNode(r2, i + 1, step.to));
-      for (const x of step.rels) local.delete(x);
-    }
-  }
-  const finish = (r: Row): PathMatch => {
-    const all = rels.flat();
-    if (!pattern.v) return { row: r, rels: all };
-    const walk: NodeRec[] = [nodes[0]!];
-    for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
-    return { row: { ...r, [pattern.v]: new PathVal(walk, all) }, rels: all };
+    return emit(out, all);
   };
-  for (const n of candidates(pattern.nodes[a]!, row, rt)) {
+  // i: the relationship to match next; forward: still walking right of the anchor.
+  const walk = (i: number, forward: boolean): boolean => {
+    if (forward && i >= n - 1) return walk(a - 1, false);
+    if (!forward && i < 0) return finish();
+    const from = forward ? nodes[i]! : nodes[i + 1]!;
+    const at = forward ? i + 1 : i;
+    const p = pattern.nodes[at]!;
+    const steps = expand(from, pattern.rels[i]!, forward, scope, rt, local);
+    for (const step of steps) {
+      if (!nodeFits(step.to, p) || !bindRel(i, step.rels)) continue;
+      nodes[at] = step.to;
+      rels[i] = step.rels;
+      const rv = pattern.rels[i]!.v;
+      const hadNode = p.v ? bound.has(p.v) : true;
+      if (p.v && !hadNode) bound.set(p.v, step.to);
+      if (rv) bound.set(rv, pattern.rels[i]!.range ? step.rels : step.rels[0]!);
+      for (const x of step.rels) local.add(x);
+      const stop = walk(forward ? i + 1 : i - 1, forward);
+      for (const x of step.rels) local.delete(x);
+      if (rv) bound.delete(rv);
+      if (p.v && !hadNode) bound.delete(p.v);
+      if (stop) return true;
+    }
+    return false;
+  };
+  const ap = pattern.nodes[a]!;
+  for (const node of candidates(ap, row, rt)) {
     rt.tick();
-    if (!nodeOk(n, pattern.nodes[a]!, row, rt)) continue;
-    nodes[a] = n;
-    yield* right(a, bindNode(row, a, n));
+    if (!nodeOk(node, ap, row, rt)) continue;
+    nodes[a] = node;
+    if (ap.v) bound.set(ap.v, node);
+    const stop = walk(a, true);
+    if (ap.v) bound.delete(ap.v);
+    if (stop) return true;
   }
+  return false;
 }

@@ -10,5 +10,6 @@ export interface Runtime {
   /** Counts work; throws once the time budget is spent. */
   tick(): void;
   evaluate(e: Expr, row: Row): Value;
-  match(patterns: PathPattern[], row: Row): Iterable<Row>;
+  /** Calls `emit` with each match; emit returns true to stop early. */
+  match(patterns: PathPattern[], row: Row, emit: (r: Row) => boolean | void): void;
 }
