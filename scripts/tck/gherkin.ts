@@ -45,8 +45,13 @@ export function parseFeature(text: string, file: string): Scenario[] {
   const out: Scenario[] = [];
   let current: (Scenario & { outline: boolean; examples: string[][] }) | null = null;
   let inExamples = false;
+  let background: Step[] | null = null;
   const flush = () => {
     if (!current) return;
+    if (current.steps === background) {
+      current = null;
+      return;
+    }
     if (!current.outline) out.push(current);
     else {
       const [head, ...rows] = current.examples;
@@ -65,8 +70,12 @@ export function parseFeature(text: string, file: string): Scenario[] {
     else if (t.startsWith('Scenario Outline:') || t.startsWith('Scenario:')) {
       flush();
       const outline = t.startsWith('Scenario Outline:');
-      current = { feature, name: t.slice(outline ? 17 : 9).trim(), file, line: i + 1, steps: [], outline, examples: [] };
+      current = { feature, name: t.slice(outline ? 17 : 9).trim(), file, line: i + 1, steps: [...(background ?? [])], outline, examples: [] };
       inExamples = false;
+    } else if (t.startsWith('Background:')) {
+      flush();
+      background = [];
+      current = { feature, name: 'Background', file, line: i + 1, steps: background, outline: false, examples: [] };
     } else if (t.startsWith('Examples:')) inExamples = true;
     else if (!current) continue;
     else if (t.startsWith('"""')) {

@@ -5,6 +5,7 @@
 import type { Clause, OrderItem, Projection, Query, ReturnItem, SingleQuery } from './ast.ts';
 import { buildExpr } from './build-expr.ts';
 import { buildPatternList } from './build-pattern.ts';
+import { checkQuery } from './check.ts';
 import { CypherError } from './errors.ts';
 import { parseTree } from './grammar.ts';
 import { type Ctx, nameOf, operators, sourceText, unsupported } from './tree.ts';
@@ -46,7 +47,9 @@ export function buildQuery(text: string, options: BuildOptions = {}): Query {
   const unionAll: boolean[] = [];
   const tokens = operators(union);
   for (let i = 0; i < tokens.length; i++) if (tokens[i] === 'UNION') unionAll.push(tokens[i + 1] === 'ALL');
-  return { parts, unionAll, explain: prefix !== null };
+  const query: Query = { parts, unionAll, explain: prefix !== null };
+  checkQuery(query);
+  return query;
 }
 
 function singleQuery(ctx: Ctx, source: string, options: BuildOptions): SingleQuery {

@@ -74,8 +74,7 @@ function step(c: Clause, rows: Row[], rt: Runtime): Row[] {
         return (Array.isArray(list) ? list : [list]).map((item) => ({ ...row, [c.v]: item }));
       });
     case 'with': {
-      const out = project(rows, c.proj, rt);
-      return c.where ? out.filter((r) => rt.evaluate(c.where!, r) === true) : out;
+      return project(rows, c.proj, rt, c.where);
     }
     case 'return':
       return project(rows, c.proj, rt);

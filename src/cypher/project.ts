@@ -54,7 +54,8 @@ interface Projected {
   scope: Row;
 }
 
-export function project(rows: Row[], proj: Projection, rt: Runtime): Row[] {
+/** `where` (WITH ... WHERE) filters after SKIP/LIMIT and also sees the variables before the WITH. */
+export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr | null = null): Row[] {
   const visible = (r: Row) => Object.keys(r).filter((k) => !k.startsWith('\u0000'));
   const items: ReturnItem[] = [...(proj.star ? visible(rows[0] ?? {}).sort().map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
   if (items.length === 0) throw invalid('RETURN * needs at least one variable in scope');
@@ -102,6 +103,7 @@ export function project(rows: Row[], proj: Projection, rt: Runtime): Row[] {
   const skip = count(proj.skip, rt, 'SKIP') ?? 0;
   const limit = count(proj.limit, rt, 'LIMIT');
   if (skip > 0 || limit !== null) projected = projected.slice(skip, limit === null ? undefined : skip + limit);
+  if (where) projected = projected.filter((p) => rt.evaluate(where, { ...p.scope, ...p.out }) === true);
   return projected.map((p) => p.out);
 }
 
