@@ -25,7 +25,10 @@ const AGGREGATES: Record<string, () => Accumulator> = {
       add: ([v]) => {
         if (v === null) return;
         if (typeof v === 'bigint') int += v;
-        else if (typeof v === 'number') (float += v), (isFloat = true);
+        else if (typeof v === 'number') {
+          float += v;
+          isFloat = true;
+        }
         else throw typeError(`sum expects numbers, got ${typeName(v!)}`);
       },
       result: () => (isFloat ? float + Number(int) : int),

@@ -25,9 +25,10 @@ function bind(scope: Scope, v: string, kind: Kind, fresh: Set<string>): void {
 function patterns(ps: PathPattern[], scope: Scope, introduce: boolean): void {
   const fresh = new Set<string>();
   for (const p of ps) {
-    for (const n of p.nodes) if (n.v) introduce ? bind(scope, n.v, 'node', new Set()) : need(scope, n.v);
-    for (const r of p.rels) if (r.v) introduce ? bind(scope, r.v, r.range ? 'rels' : 'rel', fresh) : need(scope, r.v);
-    if (p.v) introduce ? bind(scope, p.v, 'path', fresh) : need(scope, p.v);
+    const use = (v: string, kind: Kind) => (introduce ? bind(scope, v, kind, kind === 'node' ? new Set() : fresh) : need(scope, v));
+    for (const n of p.nodes) if (n.v) use(n.v, 'node');
+    for (const r of p.rels) if (r.v) use(r.v, r.range ? 'rels' : 'rel');
+    if (p.v) use(p.v, 'path');
   }
   for (const p of ps) {
     for (const n of p.nodes) {
@@ -92,7 +93,7 @@ function expr(e: Expr, scope: Scope): void {
       return;
     default:
       for (const v of Object.values(e)) {
-        if (Array.isArray(v)) for (const x of v.flat()) isExpr(x) && expr(x, scope);
+        if (Array.isArray(v)) for (const x of v.flat()) if (isExpr(x)) expr(x, scope);
         else if (isExpr(v)) expr(v, scope);
       }
   }

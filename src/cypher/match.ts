@@ -70,7 +70,10 @@ function anchor(pattern: PathPattern, row: Row, rt: Runtime): number {
   let cost = Infinity;
   pattern.nodes.forEach((p, i) => {
     const c = p.v && row[p.v] !== undefined ? 0 : candidates(p, row, rt).length;
-    if (c < cost) (cost = c), (best = i);
+    if (c < cost) {
+      cost = c;
+      best = i;
+    }
   });
   return best;
 }

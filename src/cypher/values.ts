@@ -19,7 +19,7 @@ export function typeName(v: Value): string {
 /** `=`: true, false or null (unknown) when a null takes part. */
 export function equals(a: Value, b: Value): boolean | null {
   if (a === null || b === null) return null;
-  if (isNumber(a) && isNumber(b)) return a == b; // eslint-disable-line eqeqeq -- 1 = 1.0 across bigint and number
+  if (isNumber(a) && isNumber(b)) return a == b; // 1 = 1.0 across bigint and number
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b)) return false;
     if (a.length !== b.length) return false;
