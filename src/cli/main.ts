@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   serve: { summary: 'serve the explorer and the JSON API', load: () => import('./commands/serve.ts') },
   load: { summary: 'load a snapshot into Neo4j', load: () => import('./commands/load.ts') },
   query: { summary: 'run a read-only Cypher query against Neo4j, or against a snapshot with --snapshot', load: () => import('./commands/query.ts') },
+  publish: { summary: 'write a static site: the explorer, the snapshot and the Cypher engine', load: () => import('./commands/publish.ts') },
   export: { summary: 'export a snapshot (neo4j-admin CSV, GEXF)', load: () => import('./commands/export.ts') },
   neo4j: { summary: 'start, stop or check the bundled local Neo4j', load: () => import('./commands/neo4j.ts') },
 };
