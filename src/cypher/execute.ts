@@ -53,8 +53,7 @@ function single(q: SingleQuery, rt: Runtime, budget: Budget): { columns: string[
   q.clauses.forEach((c, i) => {
     const last = i === q.clauses.length - 1;
     if (c.k === 'return' && !last) throw invalid('RETURN can only be used at the end of the query');
-    rows = step(c, rows, rt);
-    if (rows.length > budget.maxIntermediateRows) throw new CypherError('timeout', `the query built more than ${budget.maxIntermediateRows} intermediate rows; narrow the MATCH or add a LIMIT`);
+    rows = step(c, rows, rt, budget.maxIntermediateRows);
     if (c.k === 'return') columns = c.proj.star ? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000')) : c.proj.items.map((it) => it.alias);
   });
   const lastClause = q.clauses[q.clauses.length - 1];
@@ -63,16 +62,33 @@ function single(q: SingleQuery, rt: Runtime, budget: Budget): { columns: string[
   return { columns, rows: lastClause.k === 'return' ? rows : [] };
 }
 
-function step(c: Clause, rows: Row[], rt: Runtime): Row[] {
+/** Rows a clause produces, refused past the budget while they are made (not after). */
+function sink(max: number): Row[] {
+  const out: Row[] = [];
+  const push = out.push.bind(out);
+  out.push = (...items: Row[]) => {
+    if (out.length + items.length > max) throw new CypherError('timeout', `the query built more than ${max} intermediate rows; narrow the MATCH or add a LIMIT`);
+    return push(...items);
+  };
+  return out;
+}
+
+function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
+  const out = sink(max);
   switch (c.k) {
     case 'match':
-      return rows.flatMap((row) => matchRows(c.patterns, c.where, c.optional, row, rt));
+      for (const row of rows) matchRows(c.patterns, c.where, c.optional, row, rt, out);
+      return out;
     case 'unwind':
-      return rows.flatMap((row) => {
+      for (const row of rows) {
         const list = rt.evaluate(c.list, row);
-        if (list === null) return [];
-        return (Array.isArray(list) ? list : [list]).map((item) => ({ ...row, [c.v]: item }));
-      });
+        if (list === null) continue;
+        for (const item of Array.isArray(list) ? list : [list]) {
+          rt.tick();
+          out.push({ ...row, [c.v]: item });
+        }
+      }
+      return out;
     case 'with': {
       return project(rows, c.proj, rt, c.where);
     }
@@ -83,13 +99,13 @@ function step(c: Clause, rows: Row[], rt: Runtime): Row[] {
   }
 }
 
-function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolean, row: Row, rt: Runtime): Row[] {
-  const out: Row[] = [];
+function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolean, row: Row, rt: Runtime, out: Row[]): void {
+  const before = out.length;
   matchPatterns(patterns, row, rt, (m) => {
     rt.tick();
     if (!where || rt.evaluate(where, m) === true) out.push(m);
   });
-  if (out.length === 0 && optional) {
+  if (out.length === before && optional) {
     const nulls: Row = { ...row };
     for (const p of patterns) {
       if (p.v && !(p.v in row)) nulls[p.v] = null;
@@ -98,7 +114,6 @@ function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolea
     }
     out.push(nulls);
   }
-  return out;
 }
 
 /** CREATE, for building fixture graphs only (the engine's public entry refuses it while parsing). */

@@ -1,6 +1,6 @@
 /** Cypher's scalar functions, by lower-case name. Arguments arrive evaluated. */
 import { type MapValue, PathVal, type Value, isMap, isNode, isPath, isRel } from './graph-store.ts';
-import { typeError } from './errors.ts';
+import { CypherError, typeError } from './errors.ts';
 import type { Runtime } from './runtime.ts';
 import { isNumber, typeName } from './values.ts';
 
@@ -74,13 +74,21 @@ function substring(args: Value[]): Value {
   return s.slice(start, start + len).join('');
 }
 
-function range(args: Value[]): Value {
+/** Longest list range() builds: past this a query would exhaust memory before its time budget. */
+const MAX_RANGE = 10_000_000;
+
+function range(args: Value[], rt: Runtime): Value {
   const from = int(args[0]!, 'range');
   const to = int(args[1]!, 'range');
   const step = args.length > 2 ? int(args[2]!, 'range') : 1;
   if (step === 0) throw typeError('range: the step must not be 0');
+  const count = Math.max(0, Math.floor((to - from) / step) + 1);
+  if (count > MAX_RANGE) throw new CypherError('timeout', `range(${from}, ${to}) would build ${count} values; the engine builds at most ${MAX_RANGE}`);
   const out: Value[] = [];
-  for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(BigInt(i));
+  for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
+    rt.tick();
+    out.push(BigInt(i));
+  }
   return out;
 }
 

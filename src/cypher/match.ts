@@ -78,7 +78,7 @@ function anchor(pattern: PathPattern, row: Row, rt: Runtime): number {
   return best;
 }
 
-/** One hop or a variable-length run from `from`; `forward` walks the pattern left to right. */
+/** The variable-length runs from `from`; `forward` walks the pattern left to right. */
 function expand(from: NodeRec, p: RelPat, forward: boolean, scope: () => Row, rt: Runtime, used: Set<RelRec>): { rels: RelRec[]; to: NodeRec }[] {
   const dir = p.dir === 'both' ? 'both' : (p.dir === 'out') === forward ? 'out' : 'in';
   const out: { rels: RelRec[]; to: NodeRec }[] = [];
@@ -86,14 +86,7 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: () => Row, rt
     if (dir !== 'in') for (const r of n.out) visit(r, r.end);
     if (dir !== 'out') for (const r of n.in) if (dir === 'in' || r.start !== r.end) visit(r, r.start);
   };
-  if (!p.range) {
-    each(from, (r, to) => {
-      rt.tick();
-      if (!used.has(r) && (p.types.length === 0 || p.types.includes(r.type)) && (!p.props && !p.where && !p.v ? true : relOk(r, p, scope(), rt))) out.push({ rels: [r], to });
-    });
-    return out;
-  }
-  const { min, max } = p.range;
+  const { min, max } = p.range!;
   const trail: RelRec[] = [];
   const onTrail = new Set<RelRec>();
   const walk = (n: NodeRec): void => {
@@ -139,7 +132,7 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: Set<RelRec
     const out: Row = { ...row };
     pattern.nodes.forEach((p, i) => p.v && (out[p.v] = nodes[i]!));
     pattern.rels.forEach((p, i) => p.v && (out[p.v] = p.range ? rels[i]! : rels[i]![0]!));
-    const all = rels.length === 1 ? rels[0]! : rels.flat();
+    const all = rels.flat();
     if (pattern.v) {
       const walk: NodeRec[] = [nodes[0]!];
       for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
@@ -154,21 +147,41 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: Set<RelRec
     const from = forward ? nodes[i]! : nodes[i + 1]!;
     const at = forward ? i + 1 : i;
     const p = pattern.nodes[at]!;
-    const steps = expand(from, pattern.rels[i]!, forward, scope, rt, local);
-    for (const step of steps) {
-      if (!nodeFits(step.to, p) || !bindRel(i, step.rels)) continue;
-      nodes[at] = step.to;
-      rels[i] = step.rels;
-      const rv = pattern.rels[i]!.v;
+    const rp = pattern.rels[i]!;
+    const next = forward ? i + 1 : i - 1;
+    const step = (to: NodeRec, list: RelRec[]): boolean => {
+      if (!nodeFits(to, p) || !bindRel(i, list)) return false;
+      nodes[at] = to;
+      rels[i] = list;
       const hadNode = p.v ? bound.has(p.v) : true;
-      if (p.v && !hadNode) bound.set(p.v, step.to);
-      if (rv) bound.set(rv, pattern.rels[i]!.range ? step.rels : step.rels[0]!);
-      for (const x of step.rels) local.add(x);
-      const stop = walk(forward ? i + 1 : i - 1, forward);
-      for (const x of step.rels) local.delete(x);
-      if (rv) bound.delete(rv);
+      if (p.v && !hadNode) bound.set(p.v, to);
+      if (rp.v) bound.set(rp.v, rp.range ? list : list[0]!);
+      for (const x of list) local.add(x);
+      const stop = walk(next, forward);
+      for (const x of list) local.delete(x);
+      if (rp.v) bound.delete(rp.v);
       if (p.v && !hadNode) bound.delete(p.v);
-      if (stop) return true;
+      return stop;
+    };
+    if (rp.range) {
+      for (const s of expand(from, rp, forward, scope, rt, local)) if (step(s.to, s.rels)) return true;
+      return false;
+    }
+    // One hop, the common case: walk the adjacency lists directly.
+    const dir = rp.dir === 'both' ? 'both' : (rp.dir === 'out') === forward ? 'out' : 'in';
+    const simple = !rp.props && !rp.where && !rp.v;
+    const fits = (r: RelRec) => !local.has(r) && (rp.types.length === 0 || rp.types.includes(r.type)) && (simple || relOk(r, rp, scope(), rt));
+    if (dir !== 'in') {
+      for (const r of from.out) {
+        rt.tick();
+        if (fits(r) && step(r.end, [r])) return true;
+      }
+    }
+    if (dir !== 'out') {
+      for (const r of from.in) {
+        rt.tick();
+        if ((dir === 'in' || r.start !== r.end) && fits(r) && step(r.start, [r])) return true;
+      }
     }
     return false;
   };
