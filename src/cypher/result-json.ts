@@ -5,21 +5,10 @@
  */
 import { type NodeRec, type RelRec, type Value, isMap, isNode, isPath, isRel } from './graph-store.ts';
 import { elementIdOf } from './functions.ts';
+// The Neo4j path's JSON shapes; a type-only import, so nothing of the Neo4j driver is bundled.
+import type { JsonNode, JsonRelationship } from '../store/neo4j/values.ts';
 
-export interface JsonNode {
-  id: string;
-  elementId: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface JsonRelationship {
-  elementId: string;
-  type: string;
-  startElementId: string;
-  endElementId: string;
-  properties: Record<string, unknown>;
-}
+export type { JsonNode, JsonRelationship };
 
 export class JsonCollector {
   private nodes = new Map<NodeRec, JsonNode>();

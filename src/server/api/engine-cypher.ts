@@ -4,7 +4,7 @@
  * same shape as the Neo4j path plus `summary.engine`, so the console can say which one answered.
  */
 import { paramsFromJson, runQuery } from '../../cypher/engine.ts';
-import { CypherError } from '../../cypher/errors.ts';
+import { CypherError, errorAnswer } from '../../cypher/errors.ts';
 import type { PropertyGraph } from '../../cypher/graph-store.ts';
 import { graphFromGraphology } from '../../cypher/node-graph.ts';
 import { defaultLocalServer, localServerInfo } from '../../store/neo4j/local-server.ts';
@@ -22,11 +22,10 @@ export function cypherEngine(config: ServerConfig): EngineName {
   return localServerInfo(defaultLocalServer(config.env)).running ? 'neo4j' : 'built-in';
 }
 
-const STATUS: Record<CypherError['kind'], number> = { syntax: 400, 'invalid-query': 400, type: 400, unsupported: 400, 'write-refused': 403, timeout: 408 };
-
 export function engineErrorAnswer(err: unknown): ApiAnswer {
   if (!(err instanceof CypherError)) throw err;
-  return { status: STATUS[err.kind], json: { error: err.message, kind: err.kind, ...(err.position ? { position: err.position } : {}) } };
+  const { status, ...json } = errorAnswer(err);
+  return { status, json };
 }
 
 /** Holds the snapshot's property graph, built on first use. */

@@ -4,7 +4,7 @@
  * params} in; {id, ok: true, result} or {id, ok: false, error} out.
  */
 import { paramsFromJson, runQuery } from '../../cypher/engine.ts';
-import { CypherError } from '../../cypher/errors.ts';
+import { CypherError, errorAnswer } from '../../cypher/errors.ts';
 import type { PropertyGraph } from '../../cypher/graph-store.ts';
 import { graphFromSnapshot } from '../../cypher/snapshot-graph.ts';
 
@@ -26,8 +26,6 @@ async function load(url: string): Promise<PropertyGraph> {
   return graphFromSnapshot((await response.json()) as Parameters<typeof graphFromSnapshot>[0]);
 }
 
-const STATUS: Record<CypherError['kind'], number> = { syntax: 400, 'invalid-query': 400, type: 400, unsupported: 400, 'write-refused': 403, timeout: 408 };
-
 scope.onmessage = async (e) => {
   const m = e.data;
   if (m.type !== 'run') return;
@@ -38,7 +36,7 @@ scope.onmessage = async (e) => {
     scope.postMessage({ id: m.id, ok: true, result: { columns: r.columns, rows: r.rows, graph: r.graph, summary } });
   } catch (err) {
     if (err instanceof CypherError) {
-      scope.postMessage({ id: m.id, ok: false, error: { status: STATUS[err.kind], error: err.message, kind: err.kind, ...(err.position ? { position: err.position } : {}) } });
+      scope.postMessage({ id: m.id, ok: false, error: errorAnswer(err) });
     } else {
       if (!(err instanceof Error && err.message.includes('could not be loaded'))) graph = undefined;
       scope.postMessage({ id: m.id, ok: false, error: { status: 500, error: (err as Error).message, kind: 'other' } });
