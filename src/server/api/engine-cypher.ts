@@ -17,7 +17,7 @@ export type EngineName = 'neo4j' | 'built-in';
 
 /** Which engine answers this server's Cypher: Neo4j when one is configured or the bundled one runs. */
 export function cypherEngine(config: ServerConfig): EngineName {
-  if (config.neo4jUri !== null) return 'neo4j';
+  if (config.neo4jUri) return 'neo4j'; // an empty NEO4J_URI is unset, as resolveNeo4jConfig reads it
   if (!config.snapshotDir) return 'neo4j';
   return localServerInfo(defaultLocalServer(config.env)).running ? 'neo4j' : 'built-in';
 }
