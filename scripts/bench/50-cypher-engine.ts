@@ -56,6 +56,39 @@ async function timed(run: () => Promise<unknown> | unknown): Promise<number[]> {
   return out;
 }
 
+/** Runs in the page: each query through the built worker, timed inside it and round trip. */
+const IN_PAGE = `async ({ worker, queries, runs }) => {
+  const w = new Worker('assets/' + worker, { type: 'module' });
+  let id = 0;
+  const ask = (query, params) => new Promise((done) => {
+    const mine = ++id;
+    const on = (e) => {
+      if (e.data.id !== mine) return;
+      w.removeEventListener('message', on);
+      done(e.data);
+    };
+    w.addEventListener('message', on);
+    w.postMessage({ type: 'run', id: mine, query, params, snapshotUrl: new URL('graph.json', location.href).href, limits: { timeoutMs: 10000, maxRows: 1000 } });
+  });
+  const out = [];
+  for (const q of queries) {
+    const inWorker = [];
+    const roundTrip = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t = performance.now();
+      const a = await ask(q.text, q.params);
+      if (!a.ok) throw new Error(q.name + ': ' + JSON.stringify(a.error));
+      if (i >= 3) {
+        roundTrip.push(performance.now() - t);
+        inWorker.push(a.result.summary.timeMs);
+      }
+    }
+    out.push([q.name, { inWorker, roundTrip }]);
+  }
+  w.terminate();
+  return out;
+}`;
+
 /** The engine in headless Chromium: the built worker, fed the snapshot by the page's own server. */
 async function inChromium(snapshotText: string, queries: ReturnType<typeof readExampleQueries>): Promise<Map<string, { inWorker: number[]; roundTrip: number[] }>> {
   const dist = join(REPO_ROOT, 'dist');
@@ -68,43 +101,9 @@ async function inChromium(snapshotText: string, queries: ReturnType<typeof readE
   try {
     const page = await browser.newPage();
     await page.goto(new URL('bench.html', server.url).href);
-    return new Map(
-      await page.evaluate(
-        async ({ worker, queries, runs }) => {
-          const w = new Worker(`assets/${worker}`, { type: 'module' });
-          let id = 0;
-          const ask = (query: string, params: Record<string, unknown>) =>
-            new Promise<{ ok: boolean; result?: { summary: { timeMs: number } }; error?: unknown }>((done) => {
-              const mine = ++id;
-              const on = (e: MessageEvent) => {
-                if (e.data.id !== mine) return;
-                w.removeEventListener('message', on);
-                done(e.data);
-              };
-              w.addEventListener('message', on);
-              w.postMessage({ type: 'run', id: mine, query, params, snapshotUrl: new URL('graph.json', location.href).href, limits: { timeoutMs: 10000, maxRows: 1000 } });
-            });
-          const out: [string, { inWorker: number[]; roundTrip: number[] }][] = [];
-          for (const q of queries) {
-            const inWorker: number[] = [];
-            const roundTrip: number[] = [];
-            for (let i = 0; i < runs + 3; i++) {
-              const t = performance.now();
-              const a = await ask(q.text, q.params);
-              if (!a.ok) throw new Error(`${q.name}: ${JSON.stringify(a.error)}`);
-              if (i >= 3) {
-                roundTrip.push(performance.now() - t);
-                inWorker.push(a.result!.summary.timeMs);
-              }
-            }
-            out.push([q.name, { inWorker, roundTrip }]);
-          }
-          w.terminate();
-          return out;
-        },
-        { worker, queries: queries.map((q) => ({ name: q.name, text: q.text, params: q.params })), runs: RUNS },
-      ),
-    );
+    // Plain JavaScript text: tsx would add helpers to a function's source that the page lacks.
+    const answer = await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ worker, queries: queries.map((q) => ({ name: q.name, text: q.text, params: q.params })), runs: RUNS })})`);
+    return new Map(answer as [string, { inWorker: number[]; roundTrip: number[] }][]);
   } finally {
     await browser.close();
     await server.close();
