@@ -10,7 +10,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   stats: { summary: 'print the summary of an existing snapshot', load: () => import('./commands/stats.ts') },
   serve: { summary: 'serve the explorer and the JSON API', load: () => import('./commands/serve.ts') },
   load: { summary: 'load a snapshot into Neo4j', load: () => import('./commands/load.ts') },
-  query: { summary: 'run a read-only Cypher query against Neo4j', load: () => import('./commands/query.ts') },
+  query: { summary: 'run a read-only Cypher query against Neo4j, or against a snapshot with --snapshot', load: () => import('./commands/query.ts') },
+  publish: { summary: 'write a static site: the explorer, the snapshot and the Cypher engine', load: () => import('./commands/publish.ts') },
   export: { summary: 'export a snapshot (neo4j-admin CSV, GEXF)', load: () => import('./commands/export.ts') },
   neo4j: { summary: 'start, stop or check the bundled local Neo4j', load: () => import('./commands/neo4j.ts') },
 };

@@ -56,7 +56,7 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
     for (const name of thing.names) {
       // Split before and after joiners, between letters and digits, and after a symbol ("∞Bench"):
       // wherever wink may end a token ("Human3" "." "6M", "FF" "+" "+").
-      const parts = name.split(/(?<=[\s\-./'&+:_])|(?=[\-./'&+:_])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])|(?<=[^A-Za-z0-9\s])(?=[A-Za-z0-9])/);
+      const parts = name.split(/(?<=[\s\-./'&+:_])|(?=[-./'&+:_])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])|(?<=[^A-Za-z0-9\s])(?=[A-Za-z0-9])/);
       let lead = '';
       for (const p of parts) {
         lead += p;

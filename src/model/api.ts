@@ -32,6 +32,8 @@ export interface CypherSummary {
   truncated: boolean;
   rowCount?: number;
   maxRows?: number;
+  /** Which engine answered: Neo4j, or the built-in engine over the snapshot (src/cypher/). */
+  engine?: 'neo4j' | 'built-in';
 }
 
 /** POST /api/cypher's answer. */

@@ -12,5 +12,5 @@ export function App({ snapshotUrl = SNAPSHOT_URL }: { snapshotUrl?: string }) {
   if (state.phase === 'loading') return <Loading progress={state.progress} />;
   if (state.phase === 'error') return <LoadError message={state.message} />;
   if (countPapers(state.graph) === 0) return <EmptyCorpus />;
-  return <Explorer graph={state.graph} />;
+  return <Explorer graph={state.graph} snapshotUrl={snapshotUrl} />;
 }

@@ -29,7 +29,8 @@ import { buildSearch } from './state/search-index.ts';
 import { useUrlView } from './state/use-url-view.ts';
 import type { CameraView } from './state/view.ts';
 
-export function Explorer({ graph }: { graph: SnapshotGraph }) {
+/** `snapshotUrl`: where the graph came from, for the built-in Cypher engine when no Neo4j is configured. */
+export function Explorer({ graph, snapshotUrl = 'graph.json' }: { graph: SnapshotGraph; snapshotUrl?: string }) {
   useState(() => performance.mark('papergraph:explorer-start'));
   const [view, dispatch] = useUrlView();
   const [hovered, setHovered] = useState<string | null>(null);
@@ -106,7 +107,7 @@ export function Explorer({ graph }: { graph: SnapshotGraph }) {
       </main>
       {consoleOpen && (
         <div className="console-area" id="cypher-console">
-          <ConsolePanel onResult={onResult} onSelect={selectAndFly} />
+          <ConsolePanel onResult={onResult} onSelect={selectAndFly} snapshotUrl={snapshotUrl} />
         </div>
       )}
       <DetailsPanel graph={graph} selected={view.selected} onSelect={select} />

@@ -35,7 +35,7 @@ export async function handleCypher(body: unknown, deps: Neo4jDeps): Promise<ApiA
     });
     return {
       status: 200,
-      json: { columns: r.columns, rows: r.rows, graph: r.graph, summary: { timeMs: Math.round(r.timeMs), truncated: r.truncated, rowCount: r.rows.length, maxRows: deps.limits.maxRows } },
+      json: { columns: r.columns, rows: r.rows, graph: r.graph, summary: { timeMs: Math.round(r.timeMs), truncated: r.truncated, rowCount: r.rows.length, maxRows: deps.limits.maxRows, engine: 'neo4j' } },
     };
   } catch (err) {
     return neo4jErrorAnswer(err, deps);

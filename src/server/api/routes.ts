@@ -6,6 +6,7 @@
 import { sendJson } from '../http.ts';
 import type { RouteContext, RouteModule } from '../route.ts';
 import { handleCypher } from './cypher.ts';
+import { createEngineHost, cypherEngine } from './engine-cypher.ts';
 import { handleGraph } from './graph.ts';
 import { handleHealth } from './health.ts';
 import { createNeo4jDeps } from './neo4j-deps.ts';
@@ -17,6 +18,7 @@ type Deps = ReturnType<typeof createNeo4jDeps>;
 
 export function neo4jRoutes(): RouteModule {
   let deps: Deps | undefined;
+  let engine: ReturnType<typeof createEngineHost> | undefined;
   const need = (): Deps => {
     if (!deps) throw new Error('the neo4j route module was not started');
     return deps;
@@ -26,16 +28,25 @@ export function neo4jRoutes(): RouteModule {
     name: 'neo4j',
     start(config) {
       deps = createNeo4jDeps(config.env, config.neo4jUri);
+      engine = config.snapshotDir ? createEngineHost(config.snapshotDir) : undefined;
     },
     async stop() {
       await deps?.close();
       deps = undefined;
     },
     routes: [
-      { method: 'POST', path: '/api/cypher', handle: async (ctx) => reply(ctx, await handleCypher(await ctx.readJson(), need())) },
+      {
+        method: 'POST',
+        path: '/api/cypher',
+        handle: async (ctx) => {
+          const body = await ctx.readJson();
+          const answer = engine && cypherEngine(ctx.config) === 'built-in' ? await engine.handle(body, need().limits) : await handleCypher(body, need());
+          reply(ctx, answer);
+        },
+      },
       { method: 'GET', path: '/api/search', handle: async (ctx) => reply(ctx, await handleSearch(ctx.url.searchParams, need())) },
       { method: 'GET', path: '/api/graph', handle: async (ctx) => reply(ctx, await handleGraph(ctx.url.searchParams, need())) },
-      { method: 'GET', path: '/api/health', handle: async (ctx) => reply(ctx, await handleHealth(need())) },
+      { method: 'GET', path: '/api/health', handle: async (ctx) => reply(ctx, await handleHealth(need(), engine ? cypherEngine(ctx.config) : 'neo4j')) },
       { method: 'GET', path: '/api/queries', handle: (ctx) => reply(ctx, handleQueries()) },
     ],
   };

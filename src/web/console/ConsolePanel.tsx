@@ -7,17 +7,20 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { type CypherResult, type ExampleQuery, type Health, fetchExamples, fetchHealth, runCypher } from './console-api.ts';
 import { errorOf, idleRun, reduceRun, resultOf } from '../state/cypher-run.ts';
 import { CypherEditor, type EditorHandle } from './CypherEditor.tsx';
+import { runInEngine } from './engine-client.ts';
 import { type HistoryEntry, addToHistory, loadHistory, parseParams, saveHistory } from './history.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 
 interface Props {
   onResult(result: CypherResult | null): void;
   onSelect(node: string): void;
+  /** The snapshot the built-in engine reads when no Neo4j is configured. */
+  snapshotUrl: string;
 }
 
 const FIRST_QUERY = 'MATCH (p:Paper)-[r:EVALUATED_ON]->(b:Benchmark)\nWHERE b.name = $benchmark\nRETURN p.title AS paper, b.name AS benchmark, p, r, b';
 
-export function ConsolePanel({ onResult, onSelect }: Props) {
+export function ConsolePanel({ onResult, onSelect, snapshotUrl }: Props) {
   const editor = useRef<EditorHandle>(null);
   const [params, setParams] = useState('{"benchmark": "KILT"}');
   const [health, setHealth] = useState<Health | null>(null);
@@ -51,10 +54,12 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
     const next = addToHistory(history, { query, params });
     setHistory(next);
     saveHistory(window.localStorage, next);
-    const answer = await runCypher(query, parsed.params, abort.signal);
+    const builtIn = (health ?? (await fetchHealth())).engine === 'built-in';
+    // The built-in engine answers in a worker; a cancelled or superseded run's answer is dropped either way.
+    const answer = builtIn ? await runInEngine(query, parsed.params, new URL(snapshotUrl, document.baseURI).href) : await runCypher(query, parsed.params, abort.signal);
     dispatch({ type: 'answer', run: id, answer });
-    if (!answer.ok && answer.error.status === 503) setHealth({ connected: false, hint: answer.error.error });
-  }, [params, history]);
+    if (!answer.ok && answer.error.status === 503) setHealth({ connected: false, hint: answer.error.error, engine: 'neo4j' });
+  }, [params, history, health, snapshotUrl]);
 
   const cancel = () => {
     runs.current.abort?.abort();
@@ -71,7 +76,12 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
     <section className="console" aria-labelledby="console-title">
       <div className="console-head">
         <h2 id="console-title">Cypher console</h2>
-        {health && !health.connected && (
+        {health?.engine === 'built-in' && (
+          <p className="console-engine" role="status">
+            No Neo4j here: the built-in engine runs your Cypher in the browser, read-only, over this map&apos;s snapshot.
+          </p>
+        )}
+        {health && health.engine === 'neo4j' && !health.connected && (
           <p className="console-warning" role="status">
             {health.hint ?? 'Cypher needs a Neo4j.'} The rest of the explorer works without it.
           </p>
@@ -141,7 +151,8 @@ export function ConsolePanel({ onResult, onSelect }: Props) {
         {result && (
           <>
             <p className="summary-line" data-testid="result-summary">
-              {result.rows.length} rows{result.summary.truncated ? ' (truncated)' : ''} in {result.summary.timeMs} ms · {result.graph.nodes.length} nodes, {result.graph.relationships.length} relationships highlighted
+              {result.rows.length} rows{result.summary.truncated ? ' (truncated)' : ''} in {result.summary.timeMs} ms · {result.graph.nodes.length} nodes, {result.graph.relationships.length} relationships highlighted ·{' '}
+              <span data-testid="result-engine">answered by {result.summary.engine === 'built-in' ? 'the built-in engine' : 'Neo4j'}</span>
             </p>
             <ResultsTable columns={result.columns} rows={result.rows} onSelect={onSelect} />
           </>

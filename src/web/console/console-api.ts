@@ -6,6 +6,8 @@ export type { CypherError, CypherResult, ExampleQuery } from '../../model/api.ts
 export interface Health {
   connected: boolean;
   hint?: string;
+  /** Who answers Cypher: Neo4j through the server, or the built-in engine in the browser (no Neo4j, or no server at all). */
+  engine: 'neo4j' | 'built-in';
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -32,20 +34,24 @@ export async function runCypher(query: string, params: Record<string, unknown>, 
 export async function fetchHealth(): Promise<Health> {
   try {
     const response = await fetch('api/health');
-    if (!response.ok) return { connected: false, hint: `the API answered HTTP ${response.status}` };
-    const body = (await response.json()) as { neo4j?: { connected?: boolean; hint?: string } };
-    return { connected: body.neo4j?.connected === true, hint: body.neo4j?.hint };
-  } catch (err) {
-    return { connected: false, hint: (err as Error).message };
+    // A static site has no API: the built-in engine answers there.
+    if (!response.ok) return { connected: false, engine: 'built-in' };
+    const body = (await response.json()) as { engine?: string; neo4j?: { connected?: boolean; hint?: string } };
+    return { connected: body.neo4j?.connected === true, hint: body.neo4j?.hint, engine: body.engine === 'built-in' ? 'built-in' : 'neo4j' };
+  } catch {
+    return { connected: false, engine: 'built-in' };
   }
 }
 
+/** The gallery: from the server's API, or from queries.json beside a published site. */
 export async function fetchExamples(): Promise<ExampleQuery[]> {
-  try {
-    const response = await fetch('api/queries');
-    if (!response.ok) return [];
-    return ((await response.json()) as { queries?: ExampleQuery[] }).queries ?? [];
-  } catch {
-    return [];
+  for (const url of ['api/queries', 'queries.json']) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return ((await response.json()) as { queries?: ExampleQuery[] }).queries ?? [];
+    } catch {
+      /* try the next place */
+    }
   }
+  return [];
 }

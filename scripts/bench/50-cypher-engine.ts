@@ -1,0 +1,163 @@
+/**
+ * The gallery queries (graph/queries) on the 2,700-paper corpus (../shared/data/real-formats plus
+ * ml-abstracts.jsonl, or the snapshot folder in BENCH_SNAPSHOT), in the same run:
+ *   - the built-in engine in Node (runQuery, as `papergraph query --snapshot` and the server use it);
+ *   - the built-in engine in headless Chromium, in its Web Worker from the built app (dist/), timed
+ *     inside the worker and round trip from the page;
+ *   - the baseline: the bundled Neo4j (a scratch server with its own home, on the test ports
+ *     PAPERGRAPH_TEST_BOLT_PORT/HTTP_PORT, default 17710/17711), through runReadQuery as the server does.
+ * Each query runs BENCH_RUNS times (default 30) after 3 warm-up runs; figures are p50 and p95 in ms.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { paramsFromJson, runQuery } from '../../src/cypher/engine.ts';
+import { graphFromSnapshot } from '../../src/cypher/snapshot-graph.ts';
+import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
+import { startServer } from '../../src/server/server.ts';
+import { snapshotRoutes } from '../../src/server/snapshot-routes.ts';
+import { readExampleQueries } from '../../src/store/neo4j/cypher-files.ts';
+import { openDriver } from '../../src/store/neo4j/driver.ts';
+import { loadSnapshotIntoNeo4j } from '../../src/store/neo4j/load.ts';
+import { defaultLocalServer, isInstalled, startLocalServer, stopLocalServer } from '../../src/store/neo4j/local-server.ts';
+import { REPO_ROOT } from '../../src/store/neo4j/paths.ts';
+import { runReadQuery } from '../../src/store/neo4j/query.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const SHARED = resolve(REPO_ROOT, '..', 'shared');
+const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const f = (ms: number) => ms.toFixed(1).padStart(7);
+
+async function snapshotToMeasure(): Promise<{ snapshot: Snapshot; snapshotText: string }> {
+  if (process.env.BENCH_SNAPSHOT) {
+    const text = readFileSync(join(process.env.BENCH_SNAPSHOT, 'graph.json'), 'utf8');
+    return { snapshot: JSON.parse(text) as Snapshot, snapshotText: text };
+  }
+  const { records } = await readRecords([join(SHARED, 'data', 'real-formats'), join(SHARED, 'corpus', 'ml-abstracts.jsonl')]);
+  const snapshot = buildKnowledgeGraph(records).export() as Snapshot;
+  return { snapshot, snapshotText: JSON.stringify(snapshot) };
+}
+
+async function timed(run: () => Promise<unknown> | unknown): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await run();
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await run();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Runs in the page: each query through the built worker, timed inside it and round trip. */
+const IN_PAGE = `async ({ worker, queries, runs }) => {
+  const w = new Worker('assets/' + worker, { type: 'module' });
+  let id = 0;
+  const ask = (query, params) => new Promise((done) => {
+    const mine = ++id;
+    const on = (e) => {
+      if (e.data.id !== mine) return;
+      w.removeEventListener('message', on);
+      done(e.data);
+    };
+    w.addEventListener('message', on);
+    w.postMessage({ type: 'run', id: mine, query, params, snapshotUrl: new URL('graph.json', location.href).href, limits: { timeoutMs: 10000, maxRows: 1000 } });
+  });
+  const out = [];
+  for (const q of queries) {
+    const inWorker = [];
+    const roundTrip = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t = performance.now();
+      const a = await ask(q.text, q.params);
+      if (!a.ok) throw new Error(q.name + ': ' + JSON.stringify(a.error));
+      if (i >= 3) {
+        roundTrip.push(performance.now() - t);
+        inWorker.push(a.result.summary.timeMs);
+      }
+    }
+    out.push([q.name, { inWorker, roundTrip }]);
+  }
+  w.terminate();
+  return out;
+}`;
+
+/** The engine in headless Chromium: the built worker, fed the snapshot by the page's own server. */
+async function inChromium(snapshotText: string, queries: ReturnType<typeof readExampleQueries>): Promise<Map<string, { inWorker: number[]; roundTrip: number[] }>> {
+  const dist = join(REPO_ROOT, 'dist');
+  const worker = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('engine-worker-'));
+  if (!worker) throw new Error('dist/ has no engine worker: run `npm run build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-engine-'));
+  writeFileSync(join(dir, 'graph.json'), snapshotText);
+  const server = await startServer({ port: 0, host: '127.0.0.1', snapshotDir: dir, distDir: dist, modules: [snapshotRoutes] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(new URL('bench.html', server.url).href);
+    // Plain JavaScript text: tsx would add helpers to a function's source that the page lacks.
+    const answer = await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ worker, queries: queries.map((q) => ({ name: q.name, text: q.text, params: q.params })), runs: RUNS })})`);
+    return new Map(answer as [string, { inWorker: number[]; roundTrip: number[] }][]);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  const { snapshot, snapshotText } = await snapshotToMeasure();
+  const papers = snapshot.nodes.filter((n) => n.attributes?.kind === 'Paper').map((n) => n.key).sort();
+  // The defaults of the shortest-path query name demo papers: on this corpus two of its own papers stand in.
+  const queries = readExampleQueries().map((q) => (q.name.startsWith('shortest-path') ? { ...q, params: { from: papers[0]!, to: papers[17]! } } : q));
+  let t = performance.now();
+  const graph = graphFromSnapshot(snapshot);
+  console.log(`corpus: ${papers.length} papers, ${graph.nodes.length} nodes, ${graph.rels.length} relationships; engine graph built in ${(performance.now() - t).toFixed(0)} ms; ${RUNS} runs a query`);
+
+  const node = new Map<string, number[]>();
+  for (const q of queries) {
+    t = performance.now();
+    runQuery(graph, q.text, paramsFromJson(q.params));
+    const cold = performance.now() - t;
+    node.set(q.name, await timed(() => runQuery(graph, q.text, paramsFromJson(q.params))));
+    console.log(`  node ${q.name}: first run (parse included) ${cold.toFixed(0)} ms`);
+  }
+  const browser = await inChromium(snapshotText, queries);
+
+  const neo = new Map<string, number[]>();
+  const base = defaultLocalServer({});
+  if (isInstalled(base)) {
+    const home = mkdtempSync(join(tmpdir(), 'pg-bench-cypher-neo4j-'));
+    const port = Number(process.env.PAPERGRAPH_TEST_BOLT_PORT ?? 17710);
+    const spec = { ...base, home, boltPort: port, httpPort: Number(process.env.PAPERGRAPH_TEST_HTTP_PORT ?? port + 1) };
+    try {
+      const server = await startLocalServer(spec);
+      const driver = openDriver({ uri: server.uri, user: 'neo4j', password: server.password, passwordSource: 'bench' });
+      try {
+        await loadSnapshotIntoNeo4j(snapshot, { driver });
+        for (const q of queries) neo.set(q.name, await timed(() => runReadQuery(driver, q.text, q.params, { timeoutMs: 60_000, maxRows: 1_000 })));
+      } finally {
+        await driver.close();
+      }
+    } finally {
+      await stopLocalServer(spec);
+      rmSync(home, { recursive: true, force: true });
+    }
+  } else console.log('  (the bundled Neo4j is not installed: no baseline; npm run neo4j:install)');
+
+  console.log(`\n${'query'.padEnd(34)} | node p50 |  p95    | chromium worker p50 | p95    | round trip p95 | neo4j p50 | p95    | node p95 / neo4j p95`);
+  for (const q of queries) {
+    const n = node.get(q.name)!;
+    const b = browser.get(q.name)!;
+    const j = neo.get(q.name);
+    console.log(
+      `${q.name.padEnd(34)} | ${f(pct(n, 50))} | ${f(pct(n, 95))} | ${f(pct(b.inWorker, 50)).padStart(19)} | ${f(pct(b.inWorker, 95))} | ${f(pct(b.roundTrip, 95)).padStart(14)} | ${j ? f(pct(j, 50)).padStart(9) : '      n/a'} | ${j ? f(pct(j, 95)) : '    n/a'} | ${j ? (pct(n, 95) / pct(j, 95)).toFixed(2) : 'n/a'}`,
+    );
+  }
+}

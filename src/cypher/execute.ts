@@ -1,0 +1,150 @@
+/** Runs a Query (ast.ts) clause by clause over rows of variable bindings. */
+import type { Clause, Expr, LabelTest, PathPattern, Query, SingleQuery } from './ast.ts';
+import { CypherError, invalid } from './errors.ts';
+import { evaluate } from './evaluate.ts';
+import { type NodeRec, type PropertyGraph, type Value, isMap } from './graph-store.ts';
+import { matchPatterns } from './match.ts';
+import { project } from './project.ts';
+import type { Row, Runtime } from './runtime.ts';
+import { keyOf } from './values.ts';
+
+export interface Budget {
+  /** performance.now() after which the query stops with a timeout. */
+  deadline: number;
+  /** Most rows any clause may hold at once (the engine's memory guard). */
+  maxIntermediateRows: number;
+  timeoutMs: number;
+}
+
+export function createRuntime(graph: PropertyGraph, params: Record<string, Value>, budget: Budget): Runtime {
+  let ticks = 0;
+  const rt: Runtime = {
+    graph,
+    params,
+    tick() {
+      if (++ticks % 4096 === 0 && performance.now() > budget.deadline) throw new CypherError('timeout', `the query ran longer than its time budget of ${budget.timeoutMs} ms`);
+    },
+    evaluate: (e, row) => evaluate(e, row, rt),
+    match: (patterns, row, emit) => void matchPatterns(patterns, row, rt, emit),
+  };
+  return rt;
+}
+
+export function execute(query: Query, rt: Runtime, budget: Budget): { columns: string[]; rows: Row[] } {
+  let result = single(query.parts[0]!, rt, budget);
+  for (let i = 1; i < query.parts.length; i++) {
+    const next = single(query.parts[i]!, rt, budget);
+    if (next.columns.join('\u0000') !== result.columns.join('\u0000')) throw invalid('All sub queries in an UNION must have the same return column names');
+    result = { columns: result.columns, rows: [...result.rows, ...next.rows] };
+    if (!query.unionAll[i - 1]) {
+      const seen = new Set<string>();
+      result.rows = result.rows.filter((r) => {
+        const k = keyOf(result.columns.map((c) => r[c]!));
+        return seen.has(k) ? false : (seen.add(k), true);
+      });
+    }
+  }
+  return result;
+}
+
+function single(q: SingleQuery, rt: Runtime, budget: Budget): { columns: string[]; rows: Row[] } {
+  let rows: Row[] = [{}];
+  let columns: string[] = [];
+  q.clauses.forEach((c, i) => {
+    const last = i === q.clauses.length - 1;
+    if (c.k === 'return' && !last) throw invalid('RETURN can only be used at the end of the query');
+    rows = step(c, rows, rt, budget.maxIntermediateRows);
+    if (c.k === 'return') columns = c.proj.star ? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000')) : c.proj.items.map((it) => it.alias);
+  });
+  const lastClause = q.clauses[q.clauses.length - 1];
+  if (lastClause?.k !== 'return' && lastClause?.k !== 'create') throw invalid('Query cannot conclude with ' + (lastClause?.k.toUpperCase() ?? 'nothing') + ' (must be a RETURN clause)');
+  if (lastClause.k === 'return' && lastClause.proj.star && rows.length === 0) columns = [];
+  return { columns, rows: lastClause.k === 'return' ? rows : [] };
+}
+
+/** Rows a clause produces, refused past the budget while they are made (not after). */
+function sink(max: number): Row[] {
+  const out: Row[] = [];
+  const push = out.push.bind(out);
+  out.push = (...items: Row[]) => {
+    if (out.length + items.length > max) throw new CypherError('timeout', `the query built more than ${max} intermediate rows; narrow the MATCH or add a LIMIT`);
+    return push(...items);
+  };
+  return out;
+}
+
+function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
+  const out = sink(max);
+  switch (c.k) {
+    case 'match':
+      for (const row of rows) matchRows(c.patterns, c.where, c.optional, row, rt, out);
+      return out;
+    case 'unwind':
+      for (const row of rows) {
+        const list = rt.evaluate(c.list, row);
+        if (list === null) continue;
+        for (const item of Array.isArray(list) ? list : [list]) {
+          rt.tick();
+          out.push({ ...row, [c.v]: item });
+        }
+      }
+      return out;
+    case 'with': {
+      return project(rows, c.proj, rt, c.where);
+    }
+    case 'return':
+      return project(rows, c.proj, rt);
+    case 'create':
+      return rows.map((row) => create(c.patterns, row, rt));
+  }
+}
+
+function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolean, row: Row, rt: Runtime, out: Row[]): void {
+  const before = out.length;
+  matchPatterns(patterns, row, rt, (m) => {
+    rt.tick();
+    if (!where || rt.evaluate(where, m) === true) out.push(m);
+  });
+  if (out.length === before && optional) {
+    const nulls: Row = { ...row };
+    for (const p of patterns) {
+      if (p.v && !(p.v in row)) nulls[p.v] = null;
+      for (const n of p.nodes) if (n.v && !(n.v in row)) nulls[n.v] = null;
+      for (const r of p.rels) if (r.v && !(r.v in row)) nulls[r.v] = null;
+    }
+    out.push(nulls);
+  }
+}
+
+/** CREATE, for building fixture graphs only (the engine's public entry refuses it while parsing). */
+function create(patterns: PathPattern[], row: Row, rt: Runtime): Row {
+  const out: Row = { ...row };
+  const props = (e: Expr | null): Record<string, Value> => {
+    if (!e) return {};
+    const v = rt.evaluate(e, out);
+    if (!isMap(v)) throw invalid('CREATE expects a map of properties');
+    return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null));
+  };
+  for (const p of patterns) {
+    const nodes = p.nodes.map((n) => {
+      const bound = n.v ? out[n.v] : undefined;
+      if (bound !== undefined && bound !== null) return bound as NodeRec;
+      const labels = n.labels ? labelNames(n.labels) : [];
+      const node = rt.graph.addNode(labels, props(n.props));
+      if (n.v) out[n.v] = node;
+      return node;
+    });
+    p.rels.forEach((r, i) => {
+      const [a, b] = r.dir === 'in' ? [nodes[i + 1]!, nodes[i]!] : [nodes[i]!, nodes[i + 1]!];
+      const rel = rt.graph.addRel(r.types[0] ?? '', a, b, props(r.props));
+      if (r.v) out[r.v] = rel;
+    });
+  }
+  return out;
+}
+
+function labelNames(t: LabelTest): string[] {
+  if (t.k === 'name') return [t.name];
+  if (t.k === 'and') return t.parts.flatMap(labelNames);
+  throw invalid('CREATE takes plain labels');
+}

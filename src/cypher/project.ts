@@ -1,0 +1,137 @@
+/** WITH and RETURN: projection, grouping with aggregates, DISTINCT, ORDER BY, SKIP and LIMIT. */
+import { accumulator, isAggregate, type Accumulator } from './aggregates.ts';
+import type { Expr, Projection, ReturnItem } from './ast.ts';
+import { invalid, typeError } from './errors.ts';
+import type { Value } from './graph-store.ts';
+import type { Row, Runtime } from './runtime.ts';
+import { keyOf, orderCompare } from './values.ts';
+
+interface AggSlot {
+  name: string;
+  fn: string;
+  args: Expr[];
+  distinct: boolean;
+  json: string;
+}
+
+const json = (e: Expr) => JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+
+/** Replaces each aggregate call by a variable naming its slot, collecting the slots. */
+function extract(e: Expr, slots: AggSlot[]): Expr {
+  if (e.k === 'countStar' || (e.k === 'call' && isAggregate(e.name))) {
+    const key = json(e);
+    const existing = slots.find((s) => s.json === key);
+    if (existing) return { k: 'var', name: existing.name };
+    const slot: AggSlot = { name: `\u0000agg${slots.length}`, fn: e.k === 'countStar' ? 'count' : e.name, args: e.k === 'countStar' ? [{ k: 'lit', v: true }] : e.args, distinct: e.k === 'call' && e.distinct, json: key };
+    slots.push(slot);
+    return { k: 'var', name: slot.name };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) {
+    if (Array.isArray(v)) out[k] = v.map((x) => (isExpr(x) ? extract(x, slots) : Array.isArray(x) ? x.map((y) => (isExpr(y) ? extract(y, slots) : y)) : x));
+    else out[k] = isExpr(v) ? extract(v, slots) : v;
+  }
+  return out as Expr;
+}
+
+const isExpr = (v: unknown): v is Expr => typeof v === 'object' && v !== null && typeof (v as { k?: unknown }).k === 'string' && !('nodes' in v);
+
+function hasAggregate(e: Expr): boolean {
+  const slots: AggSlot[] = [];
+  extract(e, slots);
+  return slots.length > 0;
+}
+
+function count(e: Expr | null, rt: Runtime, what: string): number | null {
+  if (!e) return null;
+  const v = rt.evaluate(e, {});
+  if (typeof v !== 'bigint' || v < 0n) throw typeError(`${what} expects a non-negative integer, got ${String(v)}`);
+  return Number(v);
+}
+
+interface Projected {
+  out: Row;
+  scope: Row;
+}
+
+/** `where` (WITH ... WHERE) filters after SKIP/LIMIT and also sees the variables before the WITH. */
+export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr | null = null): Row[] {
+  const visible = (r: Row) => Object.keys(r).filter((k) => !k.startsWith('\u0000'));
+  const items: ReturnItem[] = [...(proj.star ? visible(rows[0] ?? {}).sort().map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
+  if (items.length === 0) throw invalid('RETURN * needs at least one variable in scope');
+  const grouped = items.some((i) => hasAggregate(i.expr));
+  let projected: Projected[];
+  const slots: AggSlot[] = [];
+  if (!grouped) {
+    projected = rows.map((scope) => {
+      rt.tick();
+      const out: Row = {};
+      for (const i of items) out[i.alias] = rt.evaluate(i.expr, scope);
+      return { out, scope };
+    });
+  } else {
+    projected = aggregate(rows, items, slots, rt);
+  }
+  if (proj.distinct) {
+    const seen = new Set<string>();
+    projected = projected.filter((p) => {
+      const k = keyOf(items.map((i) => p.out[i.alias]!));
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+  if (proj.order.length > 0) {
+    const byText = new Map(items.map((i) => [json(i.expr), i.alias]));
+    const orderExprs = proj.order.map((o) => {
+      const alias = byText.get(json(o.expr));
+      return alias !== undefined ? ({ k: 'var', name: alias } as Expr) : grouped ? extract(o.expr, slots) : o.expr;
+    });
+    const keyed = projected.map((p) => {
+      const scope = grouped || proj.distinct ? { ...p.scope, ...p.out } : { ...p.scope, ...p.out };
+      return { p, keys: orderExprs.map((e) => rt.evaluate(e, scope)) };
+    });
+    keyed.sort((x, y) => {
+      for (let i = 0; i < orderExprs.length; i++) {
+        const c = orderCompare(x.keys[i]!, y.keys[i]!);
+        if (c !== 0) return proj.order[i]!.desc ? -c : c;
+      }
+      return 0;
+    });
+    projected = keyed.map((k) => k.p);
+  }
+  const skip = count(proj.skip, rt, 'SKIP') ?? 0;
+  const limit = count(proj.limit, rt, 'LIMIT');
+  if (skip > 0 || limit !== null) projected = projected.slice(skip, limit === null ? undefined : skip + limit);
+  if (where) projected = projected.filter((p) => rt.evaluate(where, { ...p.scope, ...p.out }) === true);
+  return projected.map((p) => p.out);
+}
+
+function aggregate(rows: Row[], items: ReturnItem[], slots: AggSlot[], rt: Runtime): Projected[] {
+  const keys = items.filter((i) => !hasAggregate(i.expr));
+  const aggItems = items.filter((i) => hasAggregate(i.expr)).map((i) => ({ alias: i.alias, expr: extract(i.expr, slots) }));
+  const groups = new Map<string, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
+  for (const row of rows) {
+    rt.tick();
+    const keyValues = keys.map((k) => rt.evaluate(k.expr, row));
+    const k = keyOf(keyValues);
+    let g = groups.get(k);
+    if (!g) {
+      g = { scope: row, keyValues, accs: slots.map((s) => accumulator(s.fn, s.distinct)) };
+      groups.set(k, g);
+    }
+    slots.forEach((s, i) => g!.accs[i]!.add(s.args.map((a) => rt.evaluate(a, row))));
+  }
+  if (groups.size === 0 && keys.length === 0) groups.set('', { scope: {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
+  return [...groups.values()].map((g) => {
+    const out: Row = {};
+    keys.forEach((k, i) => (out[k.alias] = g.keyValues[i]!));
+    const scope: Row = { ...g.scope };
+    slots.forEach((s, i) => (scope[s.name] = g.accs[i]!.result()));
+    for (const a of aggItems) out[a.alias] = rt.evaluate(a.expr, { ...scope, ...out });
+    // ORDER BY sees the projected names and the aggregate slots, not the grouped-away rows.
+    const orderScope: Row = { ...out };
+    slots.forEach((s) => (orderScope[s.name] = scope[s.name]!));
+    return { out, scope: orderScope };
+  });
+}
