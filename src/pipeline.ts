@@ -12,6 +12,7 @@ import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.t
 import { paperId } from './merge/paper-id.ts';
 import { mergePapers } from './merge/merge.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
+import { markLibrary } from './assemble/library.ts';
 
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
 
@@ -19,6 +20,8 @@ export interface PipelineOptions extends AnalyzeOptions {
   /** Gazetteers, indexes and analyser; the default is built once per process. */
   context?: ExtractionContext;
   onProgress?(phase: Phase, done: number, total: number): void;
+  /** The user's own papers (`--library`): matching corpus papers are marked `owned`. */
+  library?: readonly PaperRecord[];
 }
 
 /** One node per paper: the same paper from several sources merges (see merge/merge.ts). */
@@ -39,9 +42,15 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
   const resolved = extractAndResolve(papers, options);
   const graph = buildGraph(papers, resolved);
   options.onProgress?.('analyze', 0, 1);
-  analyze(graph, options);
+  analyze(graph, { ...options, ...referenceLists(papers) });
   options.onProgress?.('analyze', 1, 1);
+  if (options.library) markLibrary(graph, options.library);
   return graph;
+}
+
+function referenceLists(papers: readonly BuildPaper[]): { references?: Map<string, string[]> } {
+  const withRefs = papers.filter((p) => p.record.references?.length);
+  return withRefs.length ? { references: new Map(withRefs.map((p) => [p.id, p.record.references!])) } : {};
 }
 
 /**

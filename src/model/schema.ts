@@ -17,6 +17,7 @@ export const EDGE_TYPES = [
   'IN_CATEGORY',
   'PUBLISHED_IN',
   'SIMILAR_TO',
+  'CITES',
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
@@ -43,6 +44,11 @@ export interface PaperNodeAttributes {
   url?: string;
   venue?: string;
   sources: string[];
+  /** Where a source lists references: how many, and how many point outside the corpus (no CITES edge). */
+  referenceCount?: number;
+  referencesOutside?: number;
+  /** In the user's own library (`ingest --library`). */
+  owned?: boolean;
   cluster: number;
   x: number;
   y: number;
@@ -69,6 +75,9 @@ export interface EdgeAttributes {
   confidence?: number;
   weight?: number;
   score?: number;
+  /** SIMILAR_TO where citations exist: references the two share, and papers citing both. */
+  coupling?: number;
+  cocitation?: number;
 }
 
 export interface ClusterInfo {
@@ -91,4 +100,6 @@ export interface GraphAttributes {
     skipped: { where: string; reason: string }[];
     durationMs: number;
   };
+  /** The user's library (`ingest --library`): its entries and how many of them the corpus holds. */
+  library?: { files: string[]; entries: number; matched: number };
 }
