@@ -21,7 +21,7 @@ export interface PipelineOptions extends AnalyzeOptions {
   context?: ExtractionContext;
   onProgress?(phase: Phase, done: number, total: number): void;
   /** The user's own papers (`--library`): matching corpus papers are marked `owned`. */
-  library?: readonly PaperRecord[];
+  library?: { files: string[]; records: readonly PaperRecord[] };
 }
 
 /** One node per paper: the same paper from several sources merges (see merge/merge.ts). */
@@ -44,7 +44,10 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
   options.onProgress?.('analyze', 0, 1);
   analyze(graph, { ...options, ...referenceLists(papers) });
   options.onProgress?.('analyze', 1, 1);
-  if (options.library) markLibrary(graph, options.library);
+  if (options.library) {
+    const { entries, matched } = markLibrary(graph, options.library.records);
+    graph.setAttribute('library', { files: options.library.files, entries, matched });
+  }
   return graph;
 }
 

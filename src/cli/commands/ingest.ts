@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { formatDiagnostic, type Diagnostic } from '../../model/paper.ts';
 import { buildKnowledgeGraph, readRecords, type Phase } from '../../pipeline.ts';
@@ -8,6 +8,7 @@ import type { PaperGraph } from '../../assemble/graph.ts';
 import { parseArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { createProgress } from '../progress.ts';
+import { FETCH_FLAGS } from './fetch.ts';
 import { summarise } from '../summary.ts';
 
 const USAGE = `Usage: papergraph ingest <file or folder>... --out <dir> [options]
@@ -21,6 +22,11 @@ Options:
                       one of: ${FORMAT_NAMES.join(', ')}
   --map <a=b,...>     field mapping for CSV and JSON Lines, e.g. title=Title,abstract=Abstract
   --seed <n>          seed for clustering and layout (default 42)
+  --library <file>    your own papers (BibTeX, or a Zotero CSV export): marked "owned" on the map;
+                      may repeat
+  --fetch <provider>  fetch first: the first input is then a query for openalex, arxiv or s2,
+                      written to <dir>/fetched-<provider>.jsonl.gz and ingested; takes the options
+                      of \`papergraph fetch\` (--max, --since, --base-url, --mailto, ...)
   --neo4j             also load the graph into Neo4j (NEO4J_URI, or the bundled local server)
   --quiet             no progress output
 
@@ -45,7 +51,12 @@ export interface IngestRun {
 }
 
 /** The whole ingest, for the CLI and for `demo`: read, build, write, report. */
-export async function runIngest(inputs: string[], out: string, io: CliIO, opts: { format?: string; map?: Record<string, string>; seed?: number; quiet?: boolean } = {}): Promise<IngestRun> {
+export async function runIngest(
+  inputs: string[],
+  out: string,
+  io: CliIO,
+  opts: { format?: string; map?: Record<string, string>; seed?: number; quiet?: boolean; library?: string[] } = {},
+): Promise<IngestRun> {
   const started = performance.now();
   const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
   const { records, diagnostics } = await readRecords(inputs, {
@@ -55,8 +66,13 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
   });
   progress.done();
   for (const d of diagnostics) io.stderr.write(`${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
+  const library = opts.library?.length ? await readLibrary(opts.library, io) : undefined;
   const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', analyze: 'clustering' };
-  const graph = buildKnowledgeGraph(records, { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), onProgress: (phase, done, total) => progress.update(labels[phase], done, total) });
+  const graph = buildKnowledgeGraph(records, {
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(library ? { library } : {}),
+    onProgress: (phase, done, total) => progress.update(labels[phase], done, total),
+  });
   progress.done();
   graph.setAttribute('ingest', {
     inputs: inputs.map((p) => relative(io.cwd, p) || p),
@@ -68,6 +84,22 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
   return { graph, diagnostics, file };
 }
 
+/** `ingest --fetch`: the fetch command's work, into the output folder, its summary on stderr. */
+async function fetchFirst(provider: string, query: string, out: string, flags: Record<string, unknown>, io: CliIO): Promise<string> {
+  const { fetchFromFlags } = await import('./fetch.ts');
+  const { formatSummary } = await import('../../fetch/paging.ts');
+  const summary = await fetchFromFlags(provider, query, join(out, `fetched-${provider}.jsonl.gz`), flags, io);
+  io.stderr.write(formatSummary(summary));
+  return summary.out;
+}
+
+/** The library is read like any input; its own problems are reported but never stop the ingest. */
+async function readLibrary(files: string[], io: CliIO) {
+  const { records, diagnostics } = await readRecords(files);
+  for (const d of diagnostics) io.stderr.write(`library ${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
+  return { files: files.map((p) => relative(io.cwd, p) || p), records };
+}
+
 export const command: Command = {
   name: 'ingest',
   summary: 'read papers, extract entities, write the graph snapshot',
@@ -75,14 +107,27 @@ export const command: Command = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs(args, { out: { type: 'string', alias: 'o' }, format: { type: 'string' }, map: { type: 'string' }, seed: { type: 'string' }, neo4j: { type: 'boolean' }, quiet: { type: 'boolean', alias: 'q' } });
+      parsed = parseArgs(args, {
+        out: { type: 'string', alias: 'o' },
+        format: { type: 'string' },
+        map: { type: 'string' },
+        seed: { type: 'string' },
+        neo4j: { type: 'boolean' },
+        quiet: { type: 'boolean', alias: 'q' },
+        library: { type: 'list' },
+        fetch: { type: 'string' },
+        ...FETCH_FLAGS,
+      });
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const { positionals: inputs, flags } = parsed;
-    if (inputs.length === 0) throw new UsageError('no inputs; give one or more files or folders');
+    const { positionals, flags } = parsed;
     const out = flags.out as string | undefined;
+    if (positionals.length === 0) throw new UsageError(flags.fetch ? 'no query; give the search terms for --fetch in quotes' : 'no inputs; give one or more files or folders');
     if (!out) throw new UsageError('--out <dir> is required: the folder to write graph.json into');
+    const fetchOnly = Object.keys(FETCH_FLAGS).find((f) => flags[f] !== undefined);
+    if (!flags.fetch && fetchOnly) throw new UsageError(`--${fetchOnly} applies only with --fetch <provider>`);
+    const inputs = flags.fetch ? [await fetchFirst(flags.fetch as string, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
     const format = flags.format as string | undefined;
     if (format && !FORMAT_NAMES.includes(format)) throw new UsageError(`unknown --format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}`);
     const seed = flags.seed === undefined ? undefined : Number(flags.seed);
@@ -92,6 +137,7 @@ export const command: Command = {
       ...(format ? { format } : {}),
       ...(flags.map ? { map: parseMap(flags.map as string)! } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(flags.library ? { library: flags.library as string[] } : {}),
       quiet: !!flags.quiet,
     });
     io.stdout.write(summarise(graph, { snapshot: file }));
