@@ -25,9 +25,29 @@ export function summarise(g: PaperGraph, extra: { snapshot?: string } = {}): str
   const entityKinds = NODE_KINDS.filter((k) => k !== 'Paper' && kinds.get(k));
   lines.push(`entities    ${entityKinds.map((k) => `${kinds.get(k)!.toLocaleString('en-US')} ${k}`).join(', ') || 'none'}`);
   lines.push(`links       ${EDGE_TYPES.filter((t) => types.get(t)).map((t) => `${types.get(t)!.toLocaleString('en-US')} ${t}`).join(', ') || 'none'}`);
+  lines.push(...citationsAndLibrary(g, types.get('CITES') ?? 0));
   lines.push(`clusters    ${clusters.length}`);
   for (const c of clusters.slice(0, 12)) lines.push(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(6)} nodes  ${c.label}`);
   if (clusters.length > 12) lines.push(`  ... and ${clusters.length - 12} more`);
   if (extra.snapshot) lines.push(`snapshot    ${extra.snapshot}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Lines only for a corpus that has references, or a library. */
+function citationsAndLibrary(g: PaperGraph, cites: number): string[] {
+  let listed = 0;
+  let outside = 0;
+  g.forEachNode((_, a) => {
+    if (a.kind !== 'Paper' || a.referenceCount === undefined) return;
+    listed++;
+    outside += a.referencesOutside ?? 0;
+  });
+  const lines: string[] = [];
+  if (listed) lines.push(`citations   ${cites.toLocaleString('en-US')} CITES within the corpus; ${outside.toLocaleString('en-US')} references to papers outside it (${listed.toLocaleString('en-US')} papers list references)`);
+  const library = g.getAttribute('library');
+  if (library) {
+    const owned = g.filterNodes((_, a) => a.kind === 'Paper' && a.owned === true).length;
+    lines.push(`library     ${library.entries} entries, ${library.matched} found in the corpus (${owned} papers marked owned)`);
+  }
+  return lines;
 }
