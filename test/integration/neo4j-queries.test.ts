@@ -40,9 +40,10 @@ const clusterOf = (key: string) => node(key).attributes!.cluster;
 const benchmarkLinks = () => snapshot.edges.filter((e) => LINK_TO_BENCHMARK.has(e.attributes!.type) && ['Benchmark', 'Dataset'].includes(kindOf(e.target)) && kindOf(e.source) === 'Paper');
 
 describe('example queries on the demo corpus', () => {
-  it('has a description and runnable defaults for each of the six queries', () => {
+  it('has a description and runnable defaults for each of the seven queries', () => {
     expect([...queries.keys()].sort()).toEqual([
       'benchmarks-shared-in-cluster',
+      'citations-of-paper',
       'concepts-bridging-clusters',
       'datasets-used-by-one-paper',
       'papers-on-benchmark',

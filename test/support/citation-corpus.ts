@@ -45,13 +45,13 @@ export const S2_CITES: Array<[string, string]> = [
 ];
 
 /** `papergraph ingest --fetch <provider>` against the replay server; returns the snapshot folder. */
-export async function ingestFetched(provider: 'openalex' | 's2' | 'arxiv', extra: string[] = []) {
+export async function ingestFetched(provider: 'openalex' | 's2' | 'arxiv', extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const replay = await startReplay(ROUTES[provider]);
   const out = mkdtempSync(join(tmpdir(), `pg-cites-${provider}-`));
   const stdout = new Capture();
   const stderr = new Capture();
   try {
-    const code = await main(['ingest', '--fetch', provider, 'retrieval', '--out', out, '--base-url', replay.url, '--interval', '10', '--quiet', ...extra], { stdout, stderr, env: {}, cwd: process.cwd() });
+    const code = await main(['ingest', '--fetch', provider, 'retrieval', '--out', out, '--base-url', replay.url, '--interval', '10', '--quiet', ...extra], { stdout, stderr, env, cwd: process.cwd() });
     return { code, out, stdout: stdout.text, stderr: stderr.text };
   } finally {
     await replay.close();
