@@ -3,7 +3,7 @@ import { formatSummary, runFetch, type FetchSummary } from '../../fetch/paging.t
 import { cacheFolder } from '../../fetch/page-cache.ts';
 import { ProviderError } from '../../fetch/provider.ts';
 import { credentialsFromEnv, PROVIDERS } from '../../fetch/providers.ts';
-import { parseArgs, type FlagSpec } from '../args.ts';
+import { parseCommandArgs, type FlagSpec } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 
 const USAGE = `Usage: papergraph fetch <openalex|arxiv|s2> "<query>" --out <file.jsonl.gz> [options]
@@ -87,12 +87,7 @@ export const command: Command = {
   summary: 'fetch papers for a query from OpenAlex, arXiv or Semantic Scholar',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, { out: { type: 'string', alias: 'o' }, quiet: { type: 'boolean', alias: 'q' }, ...FETCH_FLAGS });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseCommandArgs(args, { out: { type: 'string', alias: 'o' }, quiet: { type: 'boolean', alias: 'q' }, ...FETCH_FLAGS });
     const [provider, query, ...rest] = parsed.positionals;
     if (!provider || query === undefined) throw new UsageError(`expected a provider (${Object.keys(PROVIDERS).join(', ')}) and a query`);
     if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"; put a query of several words in quotes`);

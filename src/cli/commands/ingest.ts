@@ -5,10 +5,11 @@ import { buildKnowledgeGraph, readRecords, type Phase } from '../../pipeline.ts'
 import { FORMAT_NAMES } from '../../readers/registry.ts';
 import { writeSnapshot } from '../../store/snapshot.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { createProgress } from '../progress.ts';
-import { FETCH_FLAGS } from './fetch.ts';
+import { FETCH_FLAGS, fetchFromFlags } from './fetch.ts';
+import { formatSummary } from '../../fetch/paging.ts';
 import { summarise } from '../summary.ts';
 
 const USAGE = `Usage: papergraph ingest <file or folder>... --out <dir> [options]
@@ -86,8 +87,6 @@ export async function runIngest(
 
 /** `ingest --fetch`: the fetch command's work, into the output folder, its summary on stderr. */
 async function fetchFirst(provider: string, query: string, out: string, flags: Record<string, unknown>, io: CliIO): Promise<string> {
-  const { fetchFromFlags } = await import('./fetch.ts');
-  const { formatSummary } = await import('../../fetch/paging.ts');
   const summary = await fetchFromFlags(provider, query, join(out, `fetched-${provider}.jsonl.gz`), flags, io);
   io.stderr.write(formatSummary(summary));
   return summary.out;
@@ -105,33 +104,29 @@ export const command: Command = {
   summary: 'read papers, extract entities, write the graph snapshot',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, {
-        out: { type: 'string', alias: 'o' },
-        format: { type: 'string' },
-        map: { type: 'string' },
-        seed: { type: 'string' },
-        neo4j: { type: 'boolean' },
-        quiet: { type: 'boolean', alias: 'q' },
-        library: { type: 'list' },
-        fetch: { type: 'string' },
-        ...FETCH_FLAGS,
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseCommandArgs(args, {
+      out: { type: 'string', alias: 'o' },
+      format: { type: 'string' },
+      map: { type: 'string' },
+      seed: { type: 'string' },
+      neo4j: { type: 'boolean' },
+      quiet: { type: 'boolean', alias: 'q' },
+      library: { type: 'list' },
+      fetch: { type: 'string' },
+      ...FETCH_FLAGS,
+    });
     const { positionals, flags } = parsed;
     const out = flags.out as string | undefined;
     if (positionals.length === 0) throw new UsageError(flags.fetch ? 'no query; give the search terms for --fetch in quotes' : 'no inputs; give one or more files or folders');
     if (!out) throw new UsageError('--out <dir> is required: the folder to write graph.json into');
     const fetchOnly = Object.keys(FETCH_FLAGS).find((f) => flags[f] !== undefined);
     if (!flags.fetch && fetchOnly) throw new UsageError(`--${fetchOnly} applies only with --fetch <provider>`);
-    const inputs = flags.fetch ? [await fetchFirst(flags.fetch as string, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
     const format = flags.format as string | undefined;
     if (format && !FORMAT_NAMES.includes(format)) throw new UsageError(`unknown --format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}`);
     const seed = flags.seed === undefined ? undefined : Number(flags.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${String(flags.seed)}"`);
+
+    const inputs = flags.fetch ? [await fetchFirst(flags.fetch as string, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
 
     const { graph, diagnostics, file } = await runIngest(inputs, out, io, {
       ...(format ? { format } : {}),
