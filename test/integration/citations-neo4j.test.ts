@@ -37,7 +37,7 @@ describe('CITES in Neo4j', () => {
 
   it('keeps the count of references outside the corpus and the owned mark', async () => {
     const r = await driver.executeQuery('MATCH (p:Paper) RETURN p.title AS t, p.referencesOutside AS o, coalesce(p.owned, false) AS owned', {}, db());
-    expect(Object.fromEntries(r.records.map((x) => [x.get('t'), Number(x.get('o'))]))).toEqual(OPENALEX_OUTSIDE);
+    expect(Object.fromEntries(r.records.map((x) => [x.get('t'), x.get('o').toNumber()]))).toEqual(OPENALEX_OUTSIDE);
     expect(r.records.filter((x) => x.get('owned')).map((x) => x.get('t')).sort()).toEqual([
       'Dense Passage Retrieval for Open-Domain Question Answering',
       'Latent Retrieval for Weakly Supervised Open Domain Question Answering',
