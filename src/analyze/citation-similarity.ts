@@ -15,13 +15,15 @@ export interface CitationLink {
 /** For every paper, the papers it shares something with and how much. */
 export type CitationNeighbours = Map<string, Map<string, CitationLink>>;
 
-/** Lists longer than this (a reference everybody cites, a survey citing everything) are skipped: quadratic and uninformative. */
-const MAX_GROUP = 200;
-
-function cosinePairs(groups: Iterable<readonly string[]>, sizeOf: (p: string) => number): CitationNeighbours {
+/**
+ * Groups larger than `maxGroup` (a classic every paper cites, a survey citing everything) are
+ * skipped, as entities used by too many papers are for entity similarity: they tell papers apart
+ * poorly and cost the square of their size.
+ */
+function cosinePairs(groups: Iterable<readonly string[]>, sizeOf: (p: string) => number, maxGroup: number): CitationNeighbours {
   const shared = new Map<string, Map<string, number>>();
   for (const group of groups) {
-    if (group.length < 2 || group.length > MAX_GROUP) continue;
+    if (group.length < 2 || group.length > maxGroup) continue;
     for (const a of group)
       for (const b of group) {
         if (a === b) continue;
@@ -39,14 +41,15 @@ function cosinePairs(groups: Iterable<readonly string[]>, sizeOf: (p: string) =>
 }
 
 /** Coupling from each paper's full reference list (keys as the sources give them). */
-export function bibliographicCoupling(references: ReadonlyMap<string, readonly string[]>): CitationNeighbours {
+export function bibliographicCoupling(references: ReadonlyMap<string, readonly string[]>, maxGroup: number): CitationNeighbours {
   const citing = new Map<string, string[]>();
   for (const [paper, refs] of references) for (const r of new Set(refs)) (citing.get(r) ?? citing.set(r, []).get(r)!).push(paper);
-  return cosinePairs(citing.values(), (p) => new Set(references.get(p)).size);
+  const sizes = new Map([...references].map(([p, refs]) => [p, new Set(refs).size]));
+  return cosinePairs(citing.values(), (p) => sizes.get(p)!, maxGroup);
 }
 
 /** Co-citation from the CITES edges of the graph. */
-export function coCitation(g: PaperGraph): CitationNeighbours {
+export function coCitation(g: PaperGraph, maxGroup: number): CitationNeighbours {
   const cited = new Map<string, string[]>();
   const citedBy = new Map<string, number>();
   g.forEachEdge((_, a, s, t) => {
@@ -54,5 +57,5 @@ export function coCitation(g: PaperGraph): CitationNeighbours {
     (cited.get(s) ?? cited.set(s, []).get(s)!).push(t);
     citedBy.set(t, (citedBy.get(t) ?? 0) + 1);
   });
-  return cosinePairs(cited.values(), (p) => citedBy.get(p) ?? 1);
+  return cosinePairs(cited.values(), (p) => citedBy.get(p) ?? 1, maxGroup);
 }

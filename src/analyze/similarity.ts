@@ -46,7 +46,7 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   }
   const idf = (e: string) => Math.log(1 + n / df.get(e)!);
   const norm = new Map(papers.map((p) => [p, Math.sqrt(entitiesOf.get(p)!.reduce((s, e) => s + idf(e) ** 2, 0)) || 1]));
-  const citations = citationSignals(g, options.references);
+  const citations = citationSignals(g, options.references, maxDf);
   const pairs: SimilarPair[] = [];
   for (const p of papers) {
     const scores = new Map<string, number>();
@@ -79,9 +79,9 @@ interface Citations {
 }
 
 /** null when the corpus carries no citations, so that such a corpus is scored exactly as before. */
-function citationSignals(g: PaperGraph, references: SimilarityOptions['references']): Citations | null {
-  const coupling = references ? bibliographicCoupling(references) : new Map();
-  const cocitation = coCitation(g);
+function citationSignals(g: PaperGraph, references: SimilarityOptions['references'], maxDf: number): Citations | null {
+  const coupling = references ? bibliographicCoupling(references, maxDf) : new Map();
+  const cocitation = coCitation(g, maxDf);
   return coupling.size || cocitation.size ? { coupling, cocitation } : null;
 }
 
