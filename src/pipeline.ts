@@ -5,7 +5,7 @@
  *   merge     src/merge/            one record per paper across sources, with a stable id
  *   extract   src/extract/          each paper's text -> mentions with their evidence
  *   resolve   src/resolve/          mentions across the corpus -> entities and links
- *   assemble  src/assemble/         a graphology graph in the schema of src/model/
+ *   assemble  src/assemble/         a graphology graph in the schema of src/model/ (citations, library)
  *   analyze   src/analyze/          similarity, Louvain clusters and labels, sizes, layout
  *   write     src/store/snapshot.ts the snapshot file, graphology's serialization (I/O)
  *   load      src/store/neo4j/      optionally, the same graph into Neo4j (I/O, given by the caller)
@@ -16,12 +16,15 @@
 import type { Diagnostic, PaperRecord } from './model/paper.ts';
 import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { mergeRecords } from './merge/merge-records.ts';
+
+export { mergeRecords };
 import { extractDocument } from './extract/document.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
 import { resolve, type Resolved } from './resolve/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 import { writeSnapshot } from './store/snapshot.ts';
+import { markLibrary } from './assemble/library.ts';
 
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
 
@@ -29,6 +32,8 @@ export interface PipelineOptions extends AnalyzeOptions {
   /** Gazetteers, indexes and analyser; the default is built once per process. */
   context?: ExtractionContext;
   onProgress?(phase: Phase, done: number, total: number): void;
+  /** The user's own papers (`--library`): matching corpus papers are marked `owned`. */
+  library?: { files: string[]; records: readonly PaperRecord[] };
 }
 
 export interface ReadResult {
@@ -52,9 +57,19 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
   const papers = mergeRecords(records);
   const graph = buildGraph(papers, extractAndResolve(papers, options));
   options.onProgress?.('analyze', 0, 1);
-  analyze(graph, options);
+  analyze(graph, { ...options, ...referenceLists(papers) });
   options.onProgress?.('analyze', 1, 1);
+  if (options.library) {
+    const { entries, matched } = markLibrary(graph, options.library.records);
+    graph.setAttribute('library', { files: options.library.files, entries, matched });
+  }
   return graph;
+}
+
+/** Each paper's full reference list, where its sources give one (for bibliographic coupling). */
+function referenceLists(papers: readonly BuildPaper[]): { references?: Map<string, string[]> } {
+  const withRefs = papers.filter((p) => p.record.references?.length);
+  return withRefs.length ? { references: new Map(withRefs.map((p) => [p.id, p.record.references!])) } : {};
 }
 
 /**

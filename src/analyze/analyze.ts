@@ -15,12 +15,22 @@ export interface AnalyzeOptions {
   seed?: number;
   similarTopK?: number;
   layoutIterations?: number;
+  /** Each paper's full reference list where sources give one (for bibliographic coupling). */
+  references?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
   const seed = options.seed ?? 42;
-  const similar = paperSimilarities(g, { topK: options.similarTopK ?? 5 });
-  for (const p of similar) g.mergeEdgeWithKey(`SIMILAR_TO:${p.a}->${p.b}`, p.a, p.b, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000 });
+  const similar = paperSimilarities(g, { topK: options.similarTopK ?? 5, ...(options.references ? { references: options.references } : {}) });
+  for (const p of similar) {
+    // The graph holds one edge per direction: SIMILAR_TO (symmetric) runs from the lower id unless a
+    // CITES edge holds that direction; between two papers citing each other it stays in the
+    // clustering only.
+    const [from, to] = !g.hasEdge(p.a, p.b) ? [p.a, p.b] : !g.hasEdge(p.b, p.a) ? [p.b, p.a] : [];
+    if (!from || !to) continue;
+    const why = { ...(p.coupling ? { coupling: p.coupling } : {}), ...(p.cocitation ? { cocitation: p.cocitation } : {}) };
+    g.addEdgeWithKey(`SIMILAR_TO:${from}->${to}`, from, to, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000, ...why });
+  }
 
   const view = knowledgeView(g, similar);
   const { of: communities, otherId } = detectCommunities(view, { seed });

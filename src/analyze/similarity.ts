@@ -4,11 +4,15 @@
  * concept used by thirty.
  */
 import type { PaperGraph } from '../assemble/graph.ts';
+import { bibliographicCoupling, coCitation, type CitationLink, type CitationNeighbours } from './citation-similarity.ts';
 
 export interface SimilarPair {
   a: string;
   b: string;
   score: number;
+  /** Where citations exist: references shared, and papers citing both. */
+  coupling?: number;
+  cocitation?: number;
 }
 
 const KNOWLEDGE = new Set(['EVALUATED_ON', 'INTRODUCES', 'USES', 'ADDRESSES', 'MENTIONS']);
@@ -23,6 +27,8 @@ export interface SimilarityOptions {
   maxEntityDf?: number;
   /** Only a paper's rarest entities are followed to find its neighbours (bounds the work per paper). */
   rarestPerPaper?: number;
+  /** Each paper's full reference list, where the sources give one (bibliographic coupling). */
+  references?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}): SimilarPair[] {
@@ -52,6 +58,7 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
     for (const e of new Set(informativeOf(o))) if (mine.has(e)) dot += idf(e) ** 2;
     return dot / (norm.get(p)! * norm.get(o)!);
   };
+  const citations = citationSignals(g, options.references, maxDf);
   const pairs: SimilarPair[] = [];
   for (const p of papers) {
     // Candidates come from the paper's rarest entities only, which bounds the work per paper.
@@ -68,14 +75,47 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
     const candidates = [...reach.entries()]
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, CANDIDATES_PER_NEIGHBOUR * topK);
-    const ranked = candidates
-      .map(([o]) => [o, cosine(p, o)] as const)
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    const entityScores = candidates.map(([o]) => [o, cosine(p, o)] as const);
+    const ranked = (citations ? withCitations(p, entityScores, citations) : entityScores.map(([o, score]) => ({ o, score })))
+      .sort((x, y) => y.score - x.score || (x.o < y.o ? -1 : 1))
       .slice(0, topK);
-    for (const [o, score] of ranked) pairs.push(p < o ? { a: p, b: o, score } : { a: o, b: p, score });
+    for (const { o, ...rest } of ranked) pairs.push(p < o ? { a: p, b: o, ...rest } : { a: o, b: p, ...rest });
   }
   // A pair can be found from both ends; keep it once.
   const seen = new Map<string, SimilarPair>();
   for (const pr of pairs) seen.set(`${pr.a}\u0000${pr.b}`, pr);
   return [...seen.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+}
+
+interface Citations {
+  coupling: CitationNeighbours;
+  cocitation: CitationNeighbours;
+}
+
+/** null when the corpus carries no citations, so that such a corpus is scored exactly as before. */
+function citationSignals(g: PaperGraph, references: SimilarityOptions['references'], maxDf: number): Citations | null {
+  const coupling = references ? bibliographicCoupling(references, maxDf) : new Map();
+  const cocitation = coCitation(g, maxDf);
+  return coupling.size || cocitation.size ? { coupling, cocitation } : null;
+}
+
+/**
+ * Entity, coupling and co-citation scores combined as independent evidence, 1 - (1-e)(1-c)(1-k):
+ * a pair strong on any one signal ranks high, and a pair with no citation signal keeps its entity
+ * score unchanged.
+ */
+function withCitations(p: string, entityScores: ReadonlyArray<readonly [string, number]>, c: Citations): Array<{ o: string; score: number; coupling?: number; cocitation?: number }> {
+  const none = new Map<string, CitationLink>();
+  const coupled = c.coupling.get(p) ?? none;
+  const cocited = c.cocitation.get(p) ?? none;
+  const entity = new Map(entityScores);
+  const others = new Set([...entity.keys(), ...coupled.keys(), ...cocited.keys()]);
+  return [...others].map((o) => {
+    const e = entity.get(o) ?? 0;
+    const cp = coupled.get(o);
+    const cc = cocited.get(o);
+    if (!cp && !cc) return { o, score: e };
+    const score = 1 - (1 - e) * (1 - (cp?.score ?? 0)) * (1 - (cc?.score ?? 0));
+    return { o, score, ...(cp ? { coupling: cp.count } : {}), ...(cc ? { cocitation: cc.count } : {}) };
+  });
 }

@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../model/schema.ts';
 import type { PaperRecord } from '../model/paper.ts';
 import { slug, type Resolved } from '../resolve/resolve.ts';
 import { displayAuthorName, normaliseAuthorName } from '../readers/authors.ts';
+import { addCitations } from './citations.ts';
 
 export type PaperGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -53,6 +54,7 @@ export function buildGraph(papers: readonly BuildPaper[], resolved: Resolved): P
       ...(l.confidence < 1 ? { confidence: l.confidence } : {}),
     });
   addMetadataNodes(g, papers);
+  addCitations(g, papers);
   return g;
 }
 

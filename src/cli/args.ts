@@ -1,3 +1,5 @@
+import { UsageError } from './io.ts';
+
 /** A small, strict argument parser: flags must be declared, so a typo is an error, not a silent no-op. */
 export interface FlagSpec {
   /** 'boolean' flags take no value; 'string' take one; 'list' may repeat. */
@@ -38,4 +40,13 @@ export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): Parse
     else flags[name] = value;
   }
   return { positionals, flags };
+}
+
+/** parseArgs for a command: a bad flag is a usage error (exit code 2, one line). */
+export function parseCommandArgs(argv: string[], spec: Record<string, FlagSpec>): ParsedArgs {
+  try {
+    return parseArgs(argv, spec);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }

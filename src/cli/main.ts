@@ -6,6 +6,7 @@ import { type CliIO, type Command, EXIT, UsageError } from './io.ts';
  */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   demo: { summary: 'ingest the demo corpus and open the explorer', load: () => import('./commands/demo.ts') },
+  fetch: { summary: 'fetch papers for a query from OpenAlex, arXiv or Semantic Scholar', load: () => import('./commands/fetch.ts') },
   ingest: { summary: 'read papers, extract entities, write the graph snapshot', load: () => import('./commands/ingest.ts') },
   stats: { summary: 'print the summary of an existing snapshot', load: () => import('./commands/stats.ts') },
   serve: { summary: 'serve the explorer and the JSON API', load: () => import('./commands/serve.ts') },

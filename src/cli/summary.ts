@@ -7,6 +7,26 @@ export interface SnapshotTotals {
   kinds: Map<string, number>;
   types: Map<string, number>;
   attributes: Partial<GraphAttributes>;
+  /** Papers that list references, references outside the corpus, papers owned (when counted). */
+  papers?: PaperTotals;
+}
+
+interface PaperTotals {
+  listed: number;
+  outside: number;
+  owned: number;
+}
+
+function paperTotals(g: PaperGraph): PaperTotals {
+  const t = { listed: 0, outside: 0, owned: 0 };
+  g.forEachNode((_, a) => {
+    if (a.kind !== 'Paper') return;
+    if (a.owned === true) t.owned++;
+    if (a.referenceCount === undefined) return;
+    t.listed++;
+    t.outside += a.referencesOutside ?? 0;
+  });
+  return t;
 }
 
 function countBy<T extends string>(keys: Iterable<T>): Map<T, number> {
@@ -16,10 +36,10 @@ function countBy<T extends string>(keys: Iterable<T>): Map<T, number> {
 }
 
 export function summarise(g: PaperGraph, extra: { snapshot?: string } = {}): string {
-  return summariseTotals({ kinds: countBy(g.mapNodes((_, a) => a.kind)), types: countBy(g.mapEdges((_, a) => a.type)), attributes: g.getAttributes() }, extra);
+  return summariseTotals({ kinds: countBy(g.mapNodes((_, a) => a.kind)), types: countBy(g.mapEdges((_, a) => a.type)), attributes: g.getAttributes(), papers: paperTotals(g) }, extra);
 }
 
-export function summariseTotals({ kinds, types, attributes }: SnapshotTotals, extra: { snapshot?: string } = {}): string {
+export function summariseTotals({ kinds, types, attributes, papers: paperCounts }: SnapshotTotals, extra: { snapshot?: string } = {}): string {
   const ingest = attributes.ingest;
   const clusters = attributes.clusters ?? [];
   const lines: string[] = [];
@@ -34,9 +54,20 @@ export function summariseTotals({ kinds, types, attributes }: SnapshotTotals, ex
   const entityKinds = NODE_KINDS.filter((k) => k !== 'Paper' && kinds.get(k));
   lines.push(`entities    ${entityKinds.map((k) => `${kinds.get(k)!.toLocaleString('en-US')} ${k}`).join(', ') || 'none'}`);
   lines.push(`links       ${EDGE_TYPES.filter((t) => types.get(t)).map((t) => `${types.get(t)!.toLocaleString('en-US')} ${t}`).join(', ') || 'none'}`);
+  lines.push(...citationsAndLibrary(attributes, types.get('CITES') ?? 0, paperCounts));
   lines.push(`clusters    ${clusters.length}`);
   for (const c of clusters.slice(0, 12)) lines.push(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(6)} nodes  ${c.label}`);
   if (clusters.length > 12) lines.push(`  ... and ${clusters.length - 12} more`);
   if (extra.snapshot) lines.push(`snapshot    ${extra.snapshot}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Lines only for a corpus that has references, or a library. */
+function citationsAndLibrary(attributes: Partial<GraphAttributes>, cites: number, papers: PaperTotals | undefined): string[] {
+  const lines: string[] = [];
+  if (papers?.listed) lines.push(`citations   ${cites.toLocaleString('en-US')} CITES within the corpus; ${papers.outside.toLocaleString('en-US')} references to papers outside it (${papers.listed.toLocaleString('en-US')} papers list references)`);
+  else if (cites) lines.push(`citations   ${cites.toLocaleString('en-US')} CITES within the corpus`);
+  const library = attributes.library;
+  if (library) lines.push(`library     ${library.entries} entries, ${library.matched} found in the corpus${papers ? ` (${papers.owned} papers marked owned)` : ''}`);
+  return lines;
 }

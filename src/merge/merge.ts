@@ -110,5 +110,8 @@ function combine(rs: PaperRecord[]): MergedPaper {
     if (v !== undefined) merged[k] = v;
   }
   if (categories.length) merged.categories = categories;
+  const ids = [...new Set(rs.flatMap((r) => r.ids ?? []))];
+  if (ids.length) merged.ids = ids;
+  if (rs.some((r) => r.references)) merged.references = [...new Set(rs.flatMap((r) => r.references ?? []))];
   return merged;
 }

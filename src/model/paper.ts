@@ -18,6 +18,13 @@ export interface PaperRecord {
   url?: string;
   venue?: string;
   categories?: string[];
+  /**
+   * The paper's own identifiers in a source's namespace ("openalex:W2741809807", "s2:<paperId>"),
+   * which other records' references point at. DOI and arXiv id are identifiers too, kept in their fields.
+   */
+  ids?: string[];
+  /** The papers this one cites, one identifier each (same namespaces as `ids`, or "doi:", "arxiv:"). */
+  references?: string[];
   source: SourceRef;
 }
 

@@ -11,8 +11,8 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const LINK_TYPES = ['EVALUATED_ON', 'INTRODUCES', 'USES', 'ADDRESSES', 'MENTIONS'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
-/** Links that come from metadata or the gazetteer, with nothing to show as evidence. */
-export const STRUCTURAL_TYPES = ['PART_OF', 'AUTHORED_BY', 'IN_CATEGORY', 'PUBLISHED_IN'] as const;
+/** Links that come from metadata, references or the gazetteer, with nothing to show as evidence. */
+export const STRUCTURAL_TYPES = ['PART_OF', 'AUTHORED_BY', 'IN_CATEGORY', 'PUBLISHED_IN', 'CITES'] as const;
 export type StructuralType = (typeof STRUCTURAL_TYPES)[number];
 
 export const EDGE_TYPES = [...LINK_TYPES, ...STRUCTURAL_TYPES, 'SIMILAR_TO'] as const;
@@ -41,6 +41,11 @@ export interface PaperNodeAttributes {
   url?: string;
   venue?: string;
   sources: string[];
+  /** Where a source lists references: how many, and how many point outside the corpus (no CITES edge). */
+  referenceCount?: number;
+  referencesOutside?: number;
+  /** In the user's own library (`ingest --library`). */
+  owned?: boolean;
   cluster: number;
   x: number;
   y: number;
@@ -123,4 +128,6 @@ export interface GraphAttributes {
     skipped: { where: string; reason: string }[];
     durationMs: number;
   };
+  /** The user's library (`ingest --library`): its entries and how many of them the corpus holds. */
+  library?: { files: string[]; entries: number; matched: number };
 }

@@ -98,5 +98,8 @@ export function buildRecord(draft: Draft, source: SourceRef, titleField = 'title
   if (venue) paper.venue = venue;
   const cats = draft.categories?.map((c) => c.trim()).filter(Boolean);
   if (cats?.length) paper.categories = [...new Set(cats)];
+  if (draft.ids?.length) paper.ids = [...new Set(draft.ids)];
+  // An empty list is kept: "cites nothing" is known, unlike a source that lists no references.
+  if (draft.references) paper.references = [...new Set(draft.references)];
   return { kind: 'paper', paper };
 }

@@ -2,6 +2,7 @@
  * OpenAlex works (https://docs.openalex.org/api-entities/works/work-object): JSON Lines (the data
  * snapshot), a JSON array, or an API response whose "results" array holds the works. The abstract
  * is rebuilt from abstract_inverted_index (word -> positions), since OpenAlex ships no plain text.
+ * referenced_works (OpenAlex ids of the works cited) become the record's references.
  */
 import type { SourceRef } from '../model/paper.ts';
 import { buildRecord, normaliseArxivId, normaliseDoi, parseYear } from './fields.ts';
@@ -40,6 +41,17 @@ function arxivFromLocations(obj: JsonObject): string | undefined {
   return undefined;
 }
 
+/** "https://openalex.org/W2741809807" -> "openalex:W2741809807". */
+export function openAlexKey(value: unknown): string | undefined {
+  const m = typeof value === 'string' ? /(?:^|\/)(W\d+)$/i.exec(value.trim()) : null;
+  return m ? `openalex:${m[1]!.toUpperCase()}` : undefined;
+}
+
+function referencesOf(obj: JsonObject): string[] | undefined {
+  if (!Array.isArray(obj.referenced_works)) return undefined;
+  return obj.referenced_works.map(openAlexKey).filter((k): k is string => !!k);
+}
+
 export function convertOpenAlex(obj: JsonObject, source: SourceRef) {
   const authorships = Array.isArray(obj.authorships) ? (obj.authorships as Array<{ author?: { display_name?: unknown }; raw_author_name?: unknown }>) : [];
   const authors = authorships
@@ -60,6 +72,8 @@ export function convertOpenAlex(obj: JsonObject, source: SourceRef) {
       arxivId: arxivFromLocations(obj),
       venue: typeof venue === 'string' ? venue : undefined,
       url: typeof obj.id === 'string' ? obj.id : undefined,
+      ids: [openAlexKey(obj.id)].filter((k): k is string => !!k),
+      references: referencesOf(obj),
     },
     source,
     '"title" or "display_name"',

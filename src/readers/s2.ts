@@ -5,6 +5,7 @@
  * - Graph API paper objects (paperId, corpusId, externalIds {DOI, ArXiv}, title, abstract, year,
  *   authors [{authorId, name}], venue, publicationVenue, journal, url, fieldsOfStudy), as JSON Lines,
  *   a JSON array, or an API response whose "data" array holds them.
+ * References (Graph API `references`, S2ORC `outbound_citations`) become the record's references.
  */
 import type { SourceRef } from '../model/paper.ts';
 import { asString, asStringList, buildRecord, normaliseArxivId, normaliseDoi, parseYear } from './fields.ts';
@@ -19,6 +20,26 @@ function str(v: unknown): string | undefined {
   const s = asString(v);
   return s && s.trim() ? s.trim() : undefined;
 }
+
+/**
+ * A Graph API reference ({paperId, externalIds}) as one identifier: the S2 paper id, or for a paper
+ * S2 could not resolve, its DOI or arXiv id.
+ */
+function s2ReferenceKey(ref: unknown): string | undefined {
+  if (typeof ref !== 'object' || ref === null) return undefined;
+  const r = ref as { paperId?: unknown; externalIds?: Record<string, unknown> | null };
+  if (typeof r.paperId === 'string' && r.paperId) return `s2:${r.paperId}`;
+  const doi = normaliseDoi(r.externalIds?.DOI);
+  if (doi) return `doi:${doi}`;
+  const arxiv = normaliseArxivId(r.externalIds?.ArXiv);
+  return arxiv ? `arxiv:${arxiv}` : undefined;
+}
+
+function keysOf(list: unknown, key: (v: unknown) => string | undefined): string[] | undefined {
+  return Array.isArray(list) ? list.map(key).filter((k): k is string => !!k) : undefined;
+}
+
+const s2orcKey = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? `s2orc:${v}` : undefined);
 
 export function convertS2orc(obj: JsonObject, source: SourceRef) {
   const authors = Array.isArray(obj.authors)
@@ -39,6 +60,8 @@ export function convertS2orc(obj: JsonObject, source: SourceRef) {
       venue: str(obj.venue) ?? str(obj.journal),
       url: str(obj.s2_url) ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined),
       categories: asStringList(obj.mag_field_of_study),
+      ids: keysOf([obj.paper_id], s2orcKey),
+      references: keysOf(obj.outbound_citations, s2orcKey),
     },
     source,
     '"title"',
@@ -63,6 +86,8 @@ export function convertS2Paper(obj: JsonObject, source: SourceRef) {
       venue: str(obj.venue) ?? str(pubVenue?.name) ?? str(journal?.name),
       url: str(obj.url) ?? (typeof obj.paperId === 'string' ? `https://www.semanticscholar.org/paper/${obj.paperId}` : undefined),
       categories: fields ? [...new Set(fields)] : undefined,
+      ids: typeof obj.paperId === 'string' && obj.paperId ? [`s2:${obj.paperId}`] : undefined,
+      references: keysOf(obj.references, s2ReferenceKey),
     },
     source,
     '"title"',

@@ -17,6 +17,7 @@ import { ZoomControls } from './controllers/ZoomControls.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { Filters } from './components/Filters.tsx';
 import { Legend } from './components/Legend.tsx';
+import { LibraryPanel } from './components/LibraryPanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import type { CypherResult } from '../model/api.ts';
 import { ConsolePanel } from './console/ConsolePanel.tsx';
@@ -26,6 +27,7 @@ import { countVisible, maxDegree, visibleNodes } from './state/filters.ts';
 import type { SnapshotGraph } from './state/graph-types.ts';
 import { clusterColors } from './state/palette.ts';
 import { buildSearch } from './state/search-index.ts';
+import { hasLibrary, restrictToLibrary, type LibraryView } from './state/library.ts';
 import { useUrlView } from './state/use-url-view.ts';
 import type { CameraView } from './state/view.ts';
 
@@ -37,6 +39,7 @@ export function Explorer({ graph, snapshotUrl = 'graph.json' }: { graph: Snapsho
   const [flyTo, setFlyTo] = useState<{ node: string; nonce: number } | null>(null);
   const [consoleOpen, setConsoleOpen] = useState(false);
   const [highlight, setHighlight] = useState<HighlightState>(noHighlight);
+  const [libraryView, setLibraryView] = useState<LibraryView>('all');
 
   const colors = useMemo(() => clusterColors(graph), [graph]);
   const reducers = useMemo(() => createReducers(graph, colors), [graph, colors]);
@@ -45,8 +48,8 @@ export function Explorer({ graph, snapshotUrl = 'graph.json' }: { graph: Snapsho
   const degreeMax = useMemo(() => maxDegree(graph), [graph]);
   const clusters = useMemo(() => graph.getAttribute('clusters') ?? [], [graph]);
   const visible = useMemo(
-    () => visibleNodes(graph, { hiddenKinds: view.hiddenKinds, hiddenClusters: view.hiddenClusters, minDegree: view.minDegree }),
-    [graph, view.hiddenKinds, view.hiddenClusters, view.minDegree],
+    () => restrictToLibrary(graph, visibleNodes(graph, { hiddenKinds: view.hiddenKinds, hiddenClusters: view.hiddenClusters, minDegree: view.minDegree }), libraryView),
+    [graph, view.hiddenKinds, view.hiddenClusters, view.minDegree, libraryView],
   );
   const counts = useMemo(() => countVisible(graph, visible), [graph, visible]);
 
@@ -83,6 +86,7 @@ export function Explorer({ graph, snapshotUrl = 'graph.json' }: { graph: Snapsho
           onToggleKind={(kind) => dispatch({ type: 'toggleKind', kind })}
           onMinDegree={(value) => dispatch({ type: 'minDegree', value })}
         />
+        {hasLibrary(graph) && <LibraryPanel graph={graph} view={libraryView} onView={setLibraryView} onSelect={selectAndFly} />}
         <Legend
           clusters={clusters}
           colors={colors}

@@ -44,6 +44,7 @@ describe('example queries on the demo corpus', () => {
   it('has a description and runnable defaults for each of the seven queries', () => {
     expect([...queries.keys()].sort()).toEqual([
       'benchmarks-shared-in-cluster',
+      'citations-of-paper',
       'concepts-bridging-clusters',
       'datasets-used-by-one-paper',
       'papers-in-concept-family',

@@ -166,6 +166,8 @@ describe('OpenAlex works (fixtures per the work object docs)', () => {
       doi: '10.48550/arxiv.1706.03762',
       url: 'https://openalex.org/W2963403868',
       venue: 'arXiv (Cornell University)',
+      // Its own OpenAlex id, which other works' referenced_works point at; no referenced_works here, so no references.
+      ids: ['openalex:W2963403868'],
       source: { file: fixture('openalex-works.json'), line: 4, format: 'openalex' },
     });
     expect(errors).toHaveLength(1);

@@ -1,13 +1,15 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { formatDiagnostic } from '../../model/paper.ts';
-import { ingest, type IngestResult, type Phase } from '../../pipeline.ts';
+import { ingest, readRecords, type IngestResult, type Phase } from '../../pipeline.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
 import { snapshotPath } from '../../store/snapshot.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { createProgress } from '../progress.ts';
+import { FETCH_FLAGS, fetchFromFlags } from './fetch.ts';
+import { formatSummary } from '../../fetch/paging.ts';
 import { summarise } from '../summary.ts';
 
 const USAGE = `Usage: papergraph ingest <file or folder>... --out <dir> [options]
@@ -21,6 +23,11 @@ Options:
                       one of: ${FORMAT_NAMES.join(', ')}
   --map <a=b,...>     field mapping for CSV and JSON Lines, e.g. title=Title,abstract=Abstract
   --seed <n>          seed for clustering and layout (default 42)
+  --library <file>    your own papers (BibTeX, or a Zotero CSV export): marked "owned" on the map;
+                      may repeat
+  --fetch <provider>  fetch first: the first input is then a query for openalex, arxiv or s2,
+                      written to <dir>/fetched-<provider>.jsonl.gz and ingested; takes the options
+                      of \`papergraph fetch\` (--max, --since, --base-url, --mailto, ...)
   --neo4j             also load the graph into Neo4j (NEO4J_URI, or the bundled local server)
   --quiet             no progress output
 
@@ -43,12 +50,15 @@ export interface IngestCliOptions {
   map?: Record<string, string>;
   seed?: number;
   quiet?: boolean;
+  /** --library files: BibTeX or Zotero CSV of the papers the user already has. */
+  library?: string[];
   /** The load stage, when the user asked for one (ingest --neo4j). */
   load?(graph: PaperGraph): Promise<number>;
 }
 
 /** The pipeline with the CLI's progress bar and diagnostics; for `ingest` and `demo`. */
 export async function runIngest(inputs: string[], out: string, io: CliIO, opts: IngestCliOptions = {}): Promise<IngestResult> {
+  const library = opts.library?.length ? await readLibrary(opts.library, io) : undefined;
   const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
   const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', analyze: 'clustering' };
   const result = await ingest(inputs, out, {
@@ -63,6 +73,7 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
     },
     inputNames: inputs.map((p) => relative(io.cwd, p) || p),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(library ? { library } : {}),
     onProgress: (phase, done, total) => progress.update(labels[phase], done, total),
     ...(opts.load
       ? {
@@ -80,31 +91,54 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
   return result;
 }
 
+/** `ingest --fetch`: the fetch command's work, into the output folder, its summary on stderr. */
+async function fetchFirst(provider: string, query: string, out: string, flags: Record<string, unknown>, io: CliIO): Promise<string> {
+  const summary = await fetchFromFlags(provider, query, join(out, `fetched-${provider}.jsonl.gz`), flags, io);
+  io.stderr.write(formatSummary(summary));
+  return summary.out;
+}
+
+/** The library is read like any input; its own problems are reported but never stop the ingest. */
+async function readLibrary(files: string[], io: CliIO) {
+  const { records, diagnostics } = await readRecords(files);
+  for (const d of diagnostics) io.stderr.write(`library ${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
+  return { files: files.map((p) => relative(io.cwd, p) || p), records };
+}
+
 export const command: Command = {
   name: 'ingest',
   summary: 'read papers, extract entities, write the graph snapshot',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, { out: { type: 'string', alias: 'o' }, format: { type: 'string' }, map: { type: 'string' }, seed: { type: 'string' }, neo4j: { type: 'boolean' }, quiet: { type: 'boolean', alias: 'q' } });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const { positionals: inputs, flags } = parsed;
-    if (inputs.length === 0) throw new UsageError('no inputs; give one or more files or folders');
+    const parsed = parseCommandArgs(args, {
+      out: { type: 'string', alias: 'o' },
+      format: { type: 'string' },
+      map: { type: 'string' },
+      seed: { type: 'string' },
+      neo4j: { type: 'boolean' },
+      quiet: { type: 'boolean', alias: 'q' },
+      library: { type: 'list' },
+      fetch: { type: 'string' },
+      ...FETCH_FLAGS,
+    });
+    const { positionals, flags } = parsed;
     const out = flags.out as string | undefined;
+    if (positionals.length === 0) throw new UsageError(flags.fetch ? 'no query; give the search terms for --fetch in quotes' : 'no inputs; give one or more files or folders');
     if (!out) throw new UsageError('--out <dir> is required: the folder to write graph.json into');
+    const fetchOnly = Object.keys(FETCH_FLAGS).find((f) => flags[f] !== undefined);
+    if (!flags.fetch && fetchOnly) throw new UsageError(`--${fetchOnly} applies only with --fetch <provider>`);
     const format = flags.format as string | undefined;
     if (format && !FORMAT_NAMES.includes(format)) throw new UsageError(`unknown --format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}`);
     const seed = flags.seed === undefined ? undefined : Number(flags.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${String(flags.seed)}"`);
 
+    const inputs = flags.fetch ? [await fetchFirst(flags.fetch as string, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
     const { loadGraphFromCli } = flags.neo4j ? await import('./load.ts') : { loadGraphFromCli: undefined };
     const { graph, diagnostics, loaded } = await runIngest(inputs, out, io, {
       ...(format ? { format } : {}),
       ...(flags.map ? { map: parseMap(flags.map as string)! } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(flags.library ? { library: flags.library as string[] } : {}),
       quiet: !!flags.quiet,
       ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io) } : {}),
     });

@@ -18,7 +18,7 @@ export type PropValue = string | number | boolean | string[] | number[] | boolea
 export type Props = Record<string, PropValue>;
 
 /** Properties stored as Neo4j integers (JS numbers would otherwise travel as floats). */
-export const INTEGER_PROPERTIES = new Set(['year', 'cluster']);
+export const INTEGER_PROPERTIES = new Set(['year', 'cluster', 'referenceCount', 'referencesOutside', 'coupling', 'cocitation']);
 export const CLUSTER_INTEGER_PROPERTIES = new Set(['id', 'size']);
 
 export interface NodeRow {
