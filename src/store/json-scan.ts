@@ -70,6 +70,7 @@ export class TopLevelScanner {
 
   feed(chunk: Buffer): void {
     let start = -1; // where the current value begins in this chunk
+    let nextBackslash = -1;
     if (this.state === S.Key || this.state === S.Scalar || this.state === S.Nested) start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
@@ -78,14 +79,32 @@ export class TopLevelScanner {
         case S.Nested:
         case S.Scalar: {
           if (this.inString) {
-            if (this.escape) this.escape = false;
-            else if (c === BACKSLASH) this.escape = true;
-            else if (c === QUOTE) {
-              this.inString = false;
-              if (this.state === S.Key || (this.state === S.Scalar && this.depth === 0)) {
-                this.finish(chunk, start, i + 1);
-                start = -1;
+            if (this.escape) {
+              this.escape = false;
+              continue;
+            }
+            // Most of a snapshot is text: jump to the next quote or backslash instead of stepping byte by byte.
+            const quote = chunk.indexOf(QUOTE, i);
+            if (nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i) >>> 0; // none: 2^32 - 1, past any chunk
+            const end = quote < 0 ? chunk.length : quote;
+            if (nextBackslash < end) {
+              // Skip the backslash and the byte it escapes (which may be in the next chunk).
+              if (nextBackslash + 1 < chunk.length) i = nextBackslash + 1;
+              else {
+                this.escape = true;
+                i = chunk.length;
               }
+              continue;
+            }
+            if (quote < 0) {
+              i = chunk.length;
+              continue;
+            }
+            i = quote;
+            this.inString = false;
+            if (this.state === S.Key || (this.state === S.Scalar && this.depth === 0)) {
+              this.finish(chunk, start, i + 1);
+              start = -1;
             }
             continue;
           }

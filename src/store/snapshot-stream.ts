@@ -109,8 +109,8 @@ async function readFile(file: string, handlers: SnapshotHandlers, batchSize: num
   } catch (err) {
     if (err instanceof JsonScanError) throw new SnapshotError(`${file}: line ${err.line}, byte ${err.byte}: ${err.message}; expected a papergraph snapshot written by \`papergraph ingest\``);
     if (err instanceof SnapshotError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code) throw new SnapshotError(`${file}: ${(err as Error).message}`);
+    // Only the file's own failures (a system call's) name the file; a consumer's errors, e.g. Neo4j's, pass through.
+    if (typeof (err as NodeJS.ErrnoException).syscall === 'string') throw new SnapshotError(`${file}: ${(err as Error).message}`);
     throw err;
   }
 }

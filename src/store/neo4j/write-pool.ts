@@ -31,12 +31,7 @@ export class WritePool {
       this.raise();
     }
     const session = this.free.pop() ?? this.open();
-    const work = session
-      .executeWrite(async (tx: ManagedTransaction) => {
-        const results: QueryResult[] = [];
-        for (const s of statements) results.push(await tx.run(s.query, s.params));
-        return results;
-      })
+    const work = this.write(session, statements)
       .then(done)
       .catch((error: unknown) => {
         this.failure ??= { error };
@@ -46,6 +41,27 @@ export class WritePool {
         this.running.delete(work);
       });
     this.running.add(work);
+  }
+
+  /**
+   * Concurrent batches that link to the same popular entity can deadlock; Neo4j rolls one back with a
+   * transient error. The driver retries for a while; past that, the batch is run again here after a
+   * pause, a few times, before the load gives up.
+   */
+  private async write(session: Session, statements: Statement[]): Promise<QueryResult[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await session.executeWrite(async (tx: ManagedTransaction) => {
+          const results: QueryResult[] = [];
+          for (const s of statements) results.push(await tx.run(s.query, s.params));
+          return results;
+        });
+      } catch (err) {
+        const code = String((err as { code?: unknown }).code ?? '');
+        if (attempt >= 8 || !code.startsWith('Neo.TransientError.')) throw err;
+        await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 500));
+      }
+    }
   }
 
   /** Waits for every transaction in flight. */
