@@ -53,7 +53,7 @@ async function measure(): Promise<void> {
   console.log(`corpus: ${fmt(n)} generated papers -> ${fmt(snapshot.nodes.length)} nodes, ${fmt(snapshot.edges.length)} edges (+ clusters and IN_CLUSTER) built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const scratch = mkdtempSync(join(tmpdir(), 'pg-bench-neo4j-'));
-  const spec = (name: string, port: number): LocalServerSpec => ({ ...base, home: join(scratch, name), boltPort: port, httpPort: port + 1, heap: '1g', pageCache: '512m' });
+  const spec = (name: string, port: number): LocalServerSpec => ({ ...base, home: join(scratch, name), boltPort: port, heap: '1g', pageCache: '512m' });
   const bolt = spec('bolt', 17987);
   const admin = spec('admin', 17997);
   try {

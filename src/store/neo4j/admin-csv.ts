@@ -92,7 +92,7 @@ export async function writeAdminImportFiles(snapshot: Snapshot, dir: string): Pr
   }
 
   out.args = adminImportArgs(out, (f) => f);
-  await writeFile(join(dir, 'import-command.txt'), `cd ${dir}\nneo4j-admin ${out.args.map(shellWord).join(' ')}\n`);
+  await writeFile(join(dir, 'import-command.txt'), `cd ${shellWord(dir)}\nneo4j-admin ${out.args.map(shellWord).join(' ')}\n`);
   return out;
 }
 
