@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExampleQuery, splitStatements } from '../../src/store/neo4j/cypher-files.ts';
 import { explainText, planSteps, refusal, type PlanStep } from '../../src/store/neo4j/query-plan.ts';
+import { toCsv } from '../../src/web/console/results.ts';
 import { formatResult } from '../../src/store/neo4j/result-format.ts';
 import { KEEP_SEPARATOR, SnapshotError, planLoad, toProps } from '../../src/store/neo4j/rows.ts';
 import type { Snapshot } from '../../src/store/neo4j/snapshot.ts';
@@ -105,5 +106,14 @@ describe('result formats and parameters', () => {
   it('parses --param values as JSON when they are JSON, else as strings', () => {
     expect(parseParams(['a=1', 'b=KILT', 'c=["x"]', 'd="7"', 'e=', 'f=a=b'])).toEqual({ a: 1, b: 'KILT', c: ['x'], d: '7', e: '', f: 'a=b' });
     expect(() => parseParams(['1x=2'])).toThrow(/Cypher parameter name/);
+  });
+});
+
+describe('CSV cells a spreadsheet would run', () => {
+  it('defuses formulas in `papergraph query --format csv` as the explorer export does, spaces and full-width signs too', () => {
+    const cells = ['=HYPERLINK("http://x","y")', '+cmd|calc', '-2+3', '@SUM(A1)', ' =1+1', '\uff1d1+1', '\u3000+1', 'plain', 'a=b'];
+    const csv = formatResult('csv', ['c'], cells.map((c) => ({ c })));
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([`"'=HYPERLINK(""http://x"",""y"")"`, "'+cmd|calc", "'-2+3", "'@SUM(A1)", "' =1+1", "'\uff1d1+1", "'\u3000+1", 'plain', 'a=b']);
+    expect(toCsv(['c'], cells.map((c) => ({ c }))).split(/\r?\n/).slice(1, 8)).toEqual(csv.split('\r\n').slice(1, 8));
   });
 });

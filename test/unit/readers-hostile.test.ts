@@ -3,7 +3,10 @@
  * with a small heap: it must finish within the time limit, stay within the memory bound, name the
  * crafted entry's line, and keep every good entry around it.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAll, tempDir } from './readers-helpers.ts';
 import { splitBibAuthors } from '../../src/readers/bibtex.ts';
 import { HOSTILE_INPUTS } from '../support/hostile-inputs.ts';
 import { ingestInChild } from '../support/ingest-child.ts';
@@ -34,5 +37,15 @@ describe('splitting BibTeX authors', () => {
     const t0 = performance.now();
     expect(splitBibAuthors(`A${' '.repeat(1024 * 1024)}B and C D`)).toEqual(['A B', 'C D']);
     console.log(`splitBibAuthors on 1 MiB of spaces: ${(performance.now() - t0).toFixed(0)} ms`);
+  });
+});
+
+describe('paper links', () => {
+  it('keeps only http and https urls, since the explorer shows them as links', async () => {
+    const f = join(tempDir(), 'links.jsonl');
+    const rows = [['Safe Link', 'https://arxiv.org/abs/1706.03762'], ['Script Link', 'javascript:alert(1)'], ['Data Link', 'data:text/html,<b>x</b>'], ['Plain Link', 'http://example.org/p']];
+    writeFileSync(f, rows.map(([title, url]) => JSON.stringify({ title, abstract: 'A fine abstract.', url })).join('\n'));
+    const { papers } = await readAll([f]);
+    expect(papers.map((p) => [p.title, p.url])).toEqual([['Safe Link', 'https://arxiv.org/abs/1706.03762'], ['Script Link', undefined], ['Data Link', undefined], ['Plain Link', 'http://example.org/p']]);
   });
 });
