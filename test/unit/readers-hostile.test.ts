@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAll, tempDir } from './readers-helpers.ts';
+import { isNameLike } from '../../src/extract/datasets.ts';
 import { splitBibAuthors } from '../../src/readers/bibtex.ts';
 import { HOSTILE_INPUTS } from '../support/hostile-inputs.ts';
 import { ingestInChild } from '../support/ingest-child.ts';
@@ -47,5 +48,17 @@ describe('paper links', () => {
     writeFileSync(f, rows.map(([title, url]) => JSON.stringify({ title, abstract: 'A fine abstract.', url })).join('\n'));
     const { papers } = await readAll([f]);
     expect(papers.map((p) => [p.title, p.url])).toEqual([['Safe Link', 'https://arxiv.org/abs/1706.03762'], ['Script Link', undefined], ['Data Link', undefined], ['Plain Link', 'http://example.org/p']]);
+  });
+});
+
+describe('slow-regex inputs in extraction', () => {
+  it('a 1M-letter token is judged name-like or not in linear time, with the same answers as before', () => {
+    const token = (text: string) => ({ text, lower: text.toLowerCase() }) as Parameters<typeof isNameLike>[0];
+    expect(['HumSet', 'DWIE', 'nuScenes', 'SODA10M', 'Charades-STA'].map((s) => isNameLike(token(s)))).toEqual([true, true, true, true, true]);
+    expect(['dataset', 'Multi-Domain', 'Table'].map((s) => isNameLike(token(s)))).toEqual([false, false, false]);
+    const t0 = performance.now();
+    expect(isNameLike(token('a'.repeat(1_000_000)))).toBe(false);
+    const ms = performance.now() - t0;
+    console.log(`isNameLike on a 1M-letter token: ${ms.toFixed(0)} ms`);
   });
 });
