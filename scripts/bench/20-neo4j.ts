@@ -50,7 +50,7 @@ async function measure(): Promise<void> {
   const n = Number(process.env.BENCH_PAPERS ?? 100_000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
   const scratch = mkdtempSync(join(tmpdir(), 'pg-bench-neo4j-'));
-  const spec = (name: string, port: number): LocalServerSpec => ({ ...base, home: join(scratch, name), boltPort: port, httpPort: port + 1, heap: '1g', pageCache: '512m' });
+  const spec = (name: string, port: number): LocalServerSpec => ({ ...base, home: join(scratch, name), boltPort: port, heap: '1g', pageCache: '512m' });
   const servers: LocalServerSpec[] = [];
   const fresh = async (name: string, port: number) => {
     const s = spec(name, port);
@@ -93,7 +93,7 @@ async function measure(): Promise<void> {
     console.log(`ratio:              parallel Bolt took ${(parallel.ms / a.ms).toFixed(2)}x the time of neo4j-admin end to end`);
     // The fault test at this size: a Bolt load into a database that holds data, killed at 30% of its relationships.
     const f = await fresh('fault', 18017);
-    const env = { PAPERGRAPH_NEO4J_HOME: f.s.home, PAPERGRAPH_NEO4J_BOLT_PORT: String(f.s.boltPort), PAPERGRAPH_NEO4J_HTTP_PORT: String(f.s.httpPort), NEO4J_URI: f.server.uri };
+    const env = { PAPERGRAPH_NEO4J_HOME: f.s.home, PAPERGRAPH_NEO4J_BOLT_PORT: String(f.s.boltPort), NEO4J_URI: f.server.uri };
     await f.driver.executeQuery('CREATE (:Concept {id: "concept:outside-the-snapshot", name: "outside"})');
     const want = { labels: { ...expected.labels, Concept: (expected.labels.Concept ?? 0) + 1 }, types: expected.types, duplicateIds: 0, duplicateRelationships: 0 };
     const report = (what: string, got: Awaited<ReturnType<typeof contents>>, ms: number) => {

@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
   const clients = Number(process.env.BENCH_LOAD_CLIENTS ?? 20);
   const scratch = mkdtempSync(join(tmpdir(), 'pg-bench-cypher-'));
-  const spec = { ...base, home: join(scratch, 'neo4j'), boltPort: 17907, httpPort: 17908 };
+  const spec = { ...base, home: join(scratch, 'neo4j'), boltPort: 17907 };
   const neo = await startLocalServer(spec);
   const config = { uri: neo.uri, user: 'neo4j', password: neo.password, passwordSource: 'bench' };
   const driver = openDriver(config);

@@ -5,7 +5,7 @@
  *   - the built-in engine in headless Chromium, in its Web Worker from the built app (dist/), timed
  *     inside the worker and round trip from the page;
  *   - the baseline: the bundled Neo4j (a scratch server with its own home, on the test ports
- *     PAPERGRAPH_TEST_BOLT_PORT/HTTP_PORT, default 17710/17711), through runReadQuery as the server does.
+ *     PAPERGRAPH_TEST_BOLT_PORT, default 17710), through runReadQuery as the server does.
  * Each query runs BENCH_RUNS times (default 30) after 3 warm-up runs; figures are p50 and p95 in ms.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -135,7 +135,7 @@ export async function run(): Promise<void> {
   if (isInstalled(base)) {
     const home = mkdtempSync(join(tmpdir(), 'pg-bench-cypher-neo4j-'));
     const port = Number(process.env.PAPERGRAPH_TEST_BOLT_PORT ?? 17710);
-    const spec = { ...base, home, boltPort: port, httpPort: Number(process.env.PAPERGRAPH_TEST_HTTP_PORT ?? port + 1) };
+    const spec = { ...base, home, boltPort: port };
     try {
       const server = await startLocalServer(spec);
       const driver = openDriver({ uri: server.uri, user: 'neo4j', password: server.password, passwordSource: 'bench' });

@@ -31,8 +31,18 @@ interface Row {
   line: number;
 }
 
-/** Streams rows; throws nothing: an unterminated quote or an oversized row ends with a diagnostic row. */
-async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<Row | { error: string; line: number }> {
+interface RowError {
+  error: string;
+  line: number;
+  /** Reading cannot go on past it (an unclosed quote swallows the rest of the file). */
+  fatal: boolean;
+}
+
+/**
+ * Streams rows; throws nothing. An unterminated or oversized quoted field ends reading with an error
+ * row; an oversized unquoted row is skipped to its newline with an error row, and reading goes on.
+ */
+async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<Row | RowError> {
   const decoder = new TextDecoder('utf-8');
   let fields: string[] = [];
   let field = '';
@@ -41,11 +51,23 @@ async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<R
   let line = 1;
   let rowLine = 1;
   let rowChars = 0;
+  let skipping = false;
   for await (const chunk of input.open() as AsyncIterable<Buffer>) {
     const s = decoder.decode(chunk, { stream: true });
     let i = 0;
-    const out: Row[] = [];
+    const out: Array<Row | RowError> = [];
     while (i < s.length) {
+      if (skipping) {
+        const nl = s.indexOf('\n', i);
+        if (nl === -1) break;
+        out.push({ error: `row longer than ${MAX_ROW_CHARS} characters; skipped (expected one record per line)`, line: rowLine, fatal: false });
+        line++;
+        rowLine = line;
+        rowChars = 0;
+        skipping = false;
+        i = nl + 1;
+        continue;
+      }
       const c = s[i]!;
       if (inQuotes) {
         // Fast path: copy everything up to the next quote.
@@ -68,7 +90,8 @@ async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<R
           }
         }
         if (rowChars > MAX_ROW_CHARS) {
-          yield { error: `quoted field longer than ${MAX_ROW_CHARS} characters (an unclosed quote?); expected a closing '"'`, line: rowLine };
+          yield* out;
+          yield { error: `quoted field longer than ${MAX_ROW_CHARS} characters (an unclosed quote?); expected a closing '"'`, line: rowLine, fatal: true };
           return;
         }
         continue;
@@ -99,15 +122,28 @@ async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<R
         rowLine = line;
         rowChars = 0;
       } else {
-        field += c;
-        rowChars++;
+        // A run of plain characters, copied at once (one character at a time is slow on long fields).
+        let end = i + 1;
+        while (end < s.length && s[end] !== delimiter && s[end] !== '\n') end++;
+        rowChars += end - i;
+        if (rowChars > MAX_ROW_CHARS) {
+          skipping = true;
+          fields = [];
+          field = '';
+        } else field += s.slice(i, end);
+        i = end;
+        continue;
       }
       i++;
     }
     yield* out;
   }
+  if (skipping) {
+    yield { error: `row longer than ${MAX_ROW_CHARS} characters; skipped (expected one record per line)`, line: rowLine, fatal: false };
+    return;
+  }
   if (inQuotes) {
-    yield { error: `unterminated quoted field; expected a closing '"' before the end of the file`, line: rowLine };
+    yield { error: `unterminated quoted field; expected a closing '"' before the end of the file`, line: rowLine, fatal: true };
     return;
   }
   if (field !== '' || fields.length > 0) {
@@ -131,7 +167,8 @@ export async function* readCsv(input: ReaderInput, options: ReaderOptions): Asyn
   for await (const row of csvRows(input, delimiter)) {
     if ('error' in row) {
       yield { kind: 'diagnostic', diagnostic: { file, line: row.line, severity: 'error', message: row.error } };
-      return;
+      if (row.fatal) return;
+      continue;
     }
     if (row.fields.every((f) => f.trim() === '')) continue;
     if (!header) {

@@ -93,7 +93,8 @@ export function buildRecord(draft: Draft, source: SourceRef, titleField = 'title
   const arxivId = draft.arxivId ?? (draft.doi?.startsWith('10.48550/arxiv.') ? normaliseArxivId(draft.doi.slice(15)) : undefined);
   if (arxivId) paper.arxivId = arxivId;
   if (draft.doi) paper.doi = draft.doi;
-  if (draft.url) paper.url = draft.url.trim();
+  // The explorer shows the url as a link: only http(s), never javascript: or data:.
+  if (draft.url && /^https?:\/\/\S+$/i.test(draft.url.trim())) paper.url = draft.url.trim();
   const venue = draft.venue ? squash(draft.venue) : '';
   if (venue) paper.venue = venue;
   const cats = draft.categories?.map((c) => c.trim()).filter(Boolean);

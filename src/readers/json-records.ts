@@ -7,7 +7,7 @@
  */
 import type { ReadItem, SourceRef } from '../model/paper.ts';
 import { decodeHead } from './decode.ts';
-import { readLines } from './lines.ts';
+import { readLines, tooLongMessage } from './lines.ts';
 import type { ReaderInput } from './reader.ts';
 
 export type JsonObject = Record<string, unknown>;
@@ -74,7 +74,11 @@ export function sniffJsonObject(head: string): JsonObject | undefined {
 }
 
 export async function* readJsonLines(input: ReaderInput, format: string, convert: JsonConverter): AsyncGenerator<ReadItem> {
-  for await (const { text, line, offset } of readLines(input.open() as AsyncIterable<Buffer>)) {
+  for await (const { text, line, offset, tooLong } of readLines(input.open() as AsyncIterable<Buffer>)) {
+    if (tooLong !== undefined) {
+      yield { kind: 'diagnostic', diagnostic: { file: input.file, line, offset, severity: 'error', message: tooLongMessage(tooLong, 'one JSON object per line') } };
+      continue;
+    }
     const t = text.trim();
     if (!t) continue;
     const source: SourceRef = { file: input.file, line, offset, format };

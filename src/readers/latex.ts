@@ -49,6 +49,15 @@ const WRAPPERS = new Set([
 /** Spacing and sizing commands that carry no content. */
 const DROPPED = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'displaystyle', 'textstyle', 'limits', 'nolimits', 'relax', 'noindent', 'newblock', 'par', 'xspace', 'normalfont', 'em', 'bf', 'it', 'rm', 'sc', 'tt', 'sf', 'small', 'footnotesize', 'large', 'Large']);
 
+/** Deeper nesting than any real title or abstract: beyond it the text is refused, not decoded. */
+export const MAX_LATEX_DEPTH = 64;
+
+export class LatexTooDeepError extends Error {
+  constructor() {
+    super(`LaTeX nested more than ${MAX_LATEX_DEPTH} levels deep; expected plain text with a few commands`);
+  }
+}
+
 /** Reads a brace group or a single token starting at i; returns its content and the next index. */
 function argument(s: string, i: number): { arg: string; next: number } | null {
   while (s[i] === ' ') i++;
@@ -72,13 +81,16 @@ function argument(s: string, i: number): { arg: string; next: number } | null {
   return { arg: s[i]!, next: i + 1 };
 }
 
-function accent(mark: string, base: string): string {
-  const letter = base === '\\i' ? 'i' : base === '\\j' ? 'j' : convert(base, false);
+function accent(mark: string, base: string, depth: number): string {
+  const letter = base === '\\i' ? 'i' : base === '\\j' ? 'j' : convert(base, false, depth + 1);
   return (letter + mark).normalize('NFC');
 }
 
 /** Converts LaTeX to text; braces that only protect case are removed. */
-function convert(s: string, math: boolean): string {
+function convert(s: string, math: boolean, depth = 0): string {
+  // Each level rescans its argument, so depth bounds the work as well as the stack.
+  if (depth > MAX_LATEX_DEPTH) throw new LatexTooDeepError();
+  const inner = (text: string, m: boolean) => convert(text, m, depth + 1);
   let out = '';
   let i = 0;
   while (i < s.length) {
@@ -95,7 +107,7 @@ function convert(s: string, math: boolean): string {
       if (name in ACCENTS && !math) {
         const a = argument(s, next);
         if (a) {
-          out += accent(ACCENTS[name]!, a.arg);
+          out += accent(ACCENTS[name]!, a.arg, depth);
           i = a.next;
           continue;
         }
@@ -114,13 +126,13 @@ function convert(s: string, math: boolean): string {
         const b = a ? argument(s, a.next) : null;
         if (a && b) {
           const wrap = (x: string): string => (/^[\w.]+$/.test(x) ? x : `(${x})`);
-          out += `${wrap(convert(a.arg, true))}/${wrap(convert(b.arg, true))}`;
+          out += `${wrap(inner(a.arg, true))}/${wrap(inner(b.arg, true))}`;
           next = b.next;
         }
       } else if (name === 'sqrt') {
         const a = argument(s, next);
         if (a) {
-          const body = convert(a.arg, true);
+          const body = inner(a.arg, true);
           out += [...body].length > 1 ? `√(${body})` : `√${body}`;
           next = a.next;
         }
@@ -130,7 +142,7 @@ function convert(s: string, math: boolean): string {
       } else if (WRAPPERS.has(name)) {
         const a = argument(s, next);
         if (a && s[next] === '{') {
-          out += convert(a.arg, math);
+          out += inner(a.arg, math);
           next = a.next;
         }
       } else if (!DROPPED.has(name)) {
@@ -147,7 +159,7 @@ function convert(s: string, math: boolean): string {
       const dbl = s[i + 1] === '$';
       const close = s.indexOf(dbl ? '$$' : '$', i + (dbl ? 2 : 1));
       if (close !== -1 && close - i < 400) {
-        out += convert(s.slice(i + (dbl ? 2 : 1), close), true);
+        out += inner(s.slice(i + (dbl ? 2 : 1), close), true);
         i = close + (dbl ? 2 : 1);
         continue;
       }
@@ -175,7 +187,7 @@ function convert(s: string, math: boolean): string {
     if (math && (ch === '^' || ch === '_') && s[i + 1] === '{') {
       // Keep the grouping readable: H^{p,q} -> H^(p,q), x_{i} -> x_i.
       const a = argument(s, i + 1)!;
-      const body = convert(a.arg, true);
+      const body = inner(a.arg, true);
       out += ch + ([...body].length > 1 ? `(${body})` : body);
       i = a.next;
       continue;

@@ -4,7 +4,7 @@
  * Page furniture (newsletter lines, "new", a date) is recognised by what it is, never by position.
  */
 import type { ReadItem } from '../model/paper.ts';
-import { readLines, type Line } from './lines.ts';
+import { readLines, tooLongMessage, type Line } from './lines.ts';
 import type { Reader, ReaderInput } from './reader.ts';
 
 export const TRENDING_FORMAT = 'trending';
@@ -84,7 +84,17 @@ export async function* readTrending(file: string, content: AsyncIterable<Buffer 
       message: `title "${truncate(t.text)}" has no abstract: expected its abstract paragraph after a blank line, found ${next}`,
     },
   });
-  for await (const block of blocks(readLines(content))) {
+  const tooLong: Line[] = [];
+  const lines = async function* (): AsyncGenerator<Line> {
+    for await (const l of readLines(content)) {
+      if (l.tooLong !== undefined) tooLong.push(l);
+      yield l; // an empty line: it ends the paragraph it interrupts
+    }
+  };
+  const skipped = (): ReadItem[] =>
+    tooLong.splice(0).map((l) => ({ kind: 'diagnostic', diagnostic: { file, line: l.line, offset: l.offset, severity: 'error', message: tooLongMessage(l.tooLong!, 'a title line or an abstract paragraph') } }));
+  for await (const block of blocks(lines())) {
+    yield* skipped();
     // Furniture is transparent: it neither starts nor ends a paper.
     if (block.lines.length === 1 && isFurniture(block.text)) continue;
     if (title === null) {
@@ -120,6 +130,7 @@ export async function* readTrending(file: string, content: AsyncIterable<Buffer 
     if (wordCount(title.text) >= 2) yield missingAbstract(title, `another title at line ${block.lines[0]!.line}`);
     title = block;
   }
+  yield* skipped();
   if (title !== null && wordCount(title.text) >= 2) yield missingAbstract(title, 'the end of the file');
 }
 

@@ -1,4 +1,5 @@
 /** The server's settings, resolved once at the entry point into a complete object. */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerOptions {
@@ -12,6 +13,10 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Origins allowed cross-origin access; none by default. */
   corsOrigins?: string[];
+  /** More Host names to accept besides the loopback ones and the bound address (--allow-host). */
+  allowHosts?: string[];
+  /** The access token off loopback; a random one by default there, none on loopback. */
+  token?: string | null;
   /** A Bolt URI given on the command line (--neo4j); NEO4J_URI in env otherwise. */
   neo4jUri?: string;
   env?: NodeJS.ProcessEnv;
@@ -26,8 +31,16 @@ export interface ServerConfig {
   distDir: string;
   bodyLimitBytes: number;
   corsOrigins: string[];
+  allowHosts: string[];
+  /** Required for the data (/api/*, /graph.json) when set: bound off loopback. */
+  token: string | null;
   neo4jUri: string | null;
   env: NodeJS.ProcessEnv;
+}
+
+/** Loopback addresses: only processes of this machine can connect. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export const DEFAULT_PORT = 8750;
@@ -44,6 +57,8 @@ export function resolveConfig(o: ServerOptions): ServerConfig {
     distDir: o.distDir ?? DEFAULT_DIST,
     bodyLimitBytes: o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     corsOrigins: o.corsOrigins ?? [],
+    allowHosts: o.allowHosts ?? [],
+    token: o.token !== undefined ? o.token : isLoopback(o.host ?? DEFAULT_HOST) ? null : randomBytes(24).toString('base64url'),
     neo4jUri: o.neo4jUri ?? env.NEO4J_URI ?? null,
     env,
   };

@@ -5,6 +5,7 @@
  * a loopback server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import { HttpError } from './http.ts';
 
 /** Where an HTML page asks for the per-response nonce (index.html's meta tag). */
@@ -41,7 +42,7 @@ export function setSecurityHeaders(res: ServerResponse): void {
 }
 
 export interface OriginPolicy {
-  /** Host header values accepted (host:port); empty accepts any (the server was bound to all interfaces on purpose). */
+  /** Host header values accepted (host:port or host); always checked, so DNS rebinding cannot reach the server. */
   allowedHosts: string[];
   /** Origins allowed cross-origin access (CORS); empty: closed. */
   corsOrigins: string[];
@@ -53,8 +54,9 @@ export interface OriginPolicy {
  */
 export function applyOriginPolicy(req: IncomingMessage, res: ServerResponse, policy: OriginPolicy): boolean {
   const host = req.headers.host ?? '';
-  if (policy.allowedHosts.length && !policy.allowedHosts.includes(host.toLowerCase())) {
-    throw new HttpError(421, `unexpected Host header "${host}"`);
+  const bare = host.toLowerCase().replace(/:\d+$/, '');
+  if (!policy.allowedHosts.includes(host.toLowerCase()) && !policy.allowedHosts.includes(bare)) {
+    throw new HttpError(421, `unexpected Host header "${host}" (start the server with --allow-host ${bare || '<name>'} to accept it)`);
   }
   const origin = req.headers.origin;
   const sameOrigin = !origin || origin === `http://${host}`;
@@ -74,4 +76,38 @@ export function applyOriginPolicy(req: IncomingMessage, res: ServerResponse, pol
     throw new HttpError(403, `cross-origin request from ${origin} refused`);
   }
   return false;
+}
+
+export const TOKEN_COOKIE = 'papergraph_token';
+
+/** Paths that carry the data: the API and the snapshot. The explorer's own files are public. */
+export function isDataPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/graph.json';
+}
+
+function tokenOf(req: IncomingMessage, url: URL): string | undefined {
+  const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${TOKEN_COOKIE}=`))?.slice(TOKEN_COOKIE.length + 1);
+  return auth ?? cookie ?? url.searchParams.get('token') ?? undefined;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Who may read the data. A browser marks requests a page of another site makes (Sec-Fetch-Site:
+ * cross-site): refused. Off loopback the data also needs the token, given once in the URL the
+ * startup line prints; the page that opens with it gets it back as a same-site-only cookie.
+ */
+export function applyAccessPolicy(req: IncomingMessage, res: ServerResponse, url: URL, token: string | null): void {
+  const data = isDataPath(url.pathname);
+  if (data && req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-site requests are refused');
+  if (!token) return;
+  const given = tokenOf(req, url);
+  const valid = given !== undefined && sameToken(given, token);
+  if (valid && !data) res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+  if (data && !valid) throw new HttpError(401, 'this server is reachable from the network: open the URL with ?token= that `papergraph serve` printed');
 }

@@ -4,11 +4,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { type ServerConfig, type ServerOptions, resolveConfig } from './config.ts';
 import { HttpError, readJsonBody, sendError } from './http.ts';
 import { ROUTE_MODULES } from './routes.ts';
 import type { Route, RouteModule } from './route.ts';
-import { applyOriginPolicy, setSecurityHeaders } from './security.ts';
+import { applyAccessPolicy, applyOriginPolicy, setSecurityHeaders } from './security.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface RunningServer {
@@ -17,11 +18,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The Host values accepted: the loopback names, the bound address and --allow-host names, with the
+ * port. Even bound to every interface the list stays: a page on another site that rebinds its own
+ * name to this machine's address still sends its own name as Host.
+ */
 function allowedHosts(config: ServerConfig, port: number): string[] {
-  // Bound to every interface on purpose: any Host is legitimate.
-  if (config.host === '0.0.0.0' || config.host === '::') return [];
-  const names = new Set([config.host, '127.0.0.1', 'localhost', '[::1]']);
-  return [...names].map((n) => `${n.includes(':') && !n.startsWith('[') ? `[${n}]` : n}:${port}`.toLowerCase());
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  // Bound to every interface, the machine's own addresses and name are how other machines reach it.
+  const own = wildcard ? [hostname(), ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address))] : [config.host];
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]', ...own]);
+  const withPort = [...names].map((n) => `${n.includes(':') && !n.startsWith('[') ? `[${n}]` : n}:${port}`.toLowerCase());
+  // An --allow-host name is accepted with any port (a proxy in front may use its own).
+  return [...withPort, ...config.allowHosts.map((h) => h.toLowerCase())];
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -37,6 +46,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     try {
       if (applyOriginPolicy(req, res, { allowedHosts: hosts, corsOrigins: config.corsOrigins })) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
+      applyAccessPolicy(req, res, url, config.token);
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
       const route = table.get(`${method} ${url.pathname}`);
       if (route) {
@@ -48,7 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         throw new HttpError(known ? 405 : 404, known ? `${req.method} is not allowed on ${url.pathname}` : `no API route ${url.pathname}`);
       }
       if (method !== 'GET') throw new HttpError(405, `${req.method} is not allowed here`);
-      await serveStatic(res, config.distDir, url.pathname, req.method === 'HEAD');
+      await serveStatic(req, res, config.distDir, url.pathname);
     } catch (err) {
       if (res.headersSent) {
         res.destroy();
@@ -62,6 +72,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   });
   server.requestTimeout = 120_000;
+  // A client gets 10 s to send its headers (Node's default is a minute), and the server holds a
+  // bounded number of connections, so slow clients cannot pile up.
+  server.headersTimeout = 10_000;
+  server.maxConnections = 256;
 
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
@@ -71,7 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   hosts = allowedHosts(config, port);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: `http://${shownHost}:${port}/${config.token ? `?token=${config.token}` : ''}`,
     config: { ...config, port },
     async close() {
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-/** GET /graph.json: the snapshot written by `papergraph ingest --out <dir>`, streamed as is. */
+/** GET /graph.json: the snapshot written by `papergraph ingest --out <dir>`, compressed and with an ETag (static-files.ts). */
 import { join } from 'node:path';
 import { HttpError } from './http.ts';
 import type { RouteModule } from './route.ts';
@@ -10,9 +10,9 @@ export const snapshotRoutes: RouteModule = {
     {
       method: 'GET',
       path: '/graph.json',
-      async handle({ res, config }) {
+      async handle({ req, res, config }) {
         if (!config.snapshotDir) throw new HttpError(404, 'this server was started without a snapshot folder');
-        await sendFile(res, join(config.snapshotDir, 'graph.json'));
+        await sendFile(req, res, join(config.snapshotDir, 'graph.json'));
       },
     },
   ],

@@ -20,7 +20,7 @@ import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { corpusSnapshot, expectedCounts, linkEdges, linksInSnapshot } from './neo4j-helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'papergraph-admin-'));
-const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: TEST_SERVER.boltPort + 100, httpPort: TEST_SERVER.httpPort + 100, heap: '512m', pageCache: '64m' };
+const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: TEST_SERVER.boltPort + 100, heap: '512m', pageCache: '64m' };
 let driver: Driver | undefined;
 
 afterAll(async () => {

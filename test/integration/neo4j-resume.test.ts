@@ -19,10 +19,10 @@ import { TEST_SERVER } from '../setup/neo4j.ts';
 import { contents, spawnLoad, waitForProgress } from '../support/load-faults.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'papergraph-resume-'));
-const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: TEST_SERVER.boltPort + 200, httpPort: TEST_SERVER.httpPort + 200, heap: '512m', pageCache: '128m' };
+const spec: LocalServerSpec = { ...defaultLocalServer({}), home: join(scratch, 'home'), boltPort: TEST_SERVER.boltPort + 200, heap: '512m', pageCache: '128m' };
 const snapshotDir = join(scratch, 'snap');
 /** The CLI pointed at the scratch server as its bundled server (so --via auto may choose neo4j-admin). */
-const env = { PAPERGRAPH_NEO4J_HOME: spec.home, PAPERGRAPH_NEO4J_BOLT_PORT: String(spec.boltPort), PAPERGRAPH_NEO4J_HTTP_PORT: String(spec.httpPort), NEO4J_URI: `bolt://127.0.0.1:${spec.boltPort}` };
+const env = { PAPERGRAPH_NEO4J_HOME: spec.home, PAPERGRAPH_NEO4J_BOLT_PORT: String(spec.boltPort), NEO4J_URI: `bolt://127.0.0.1:${spec.boltPort}` };
 let expected: { labels: Record<string, number>; types: Record<string, number> };
 let driver: Driver | undefined;
 

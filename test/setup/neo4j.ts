@@ -1,13 +1,14 @@
 /**
  * The Neo4j the tests talk to: NEO4J_URI and friends when set, otherwise the bundled server started
- * here with its own throw-away home (.neo4j/test) and ports (17687/17474), so the tests never touch
+ * here with its own throw-away home (.neo4j/test) and Bolt port (17687, or PAPERGRAPH_TEST_BOLT_PORT), so the tests never touch
  * the developer's database on 7687. Suites that wipe the database take a lock (neo4j-helpers.ts). The connection reaches the test files through provide/inject.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { alive, defaultLocalServer, isInstalled, localServerInfo, startLocalServer, stopLocalServer } from '../../src/store/neo4j/local-server.ts';
+import { defaultLocalServer, isInstalled, localServerInfo, startLocalServer, stopLocalServer } from '../../src/store/neo4j/local-server.ts';
+import { alive } from '../../src/store/neo4j/server-process.ts';
 import { REPO_ROOT, passwordFile } from '../../src/store/neo4j/paths.ts';
 
 export interface TestNeo4j {
@@ -30,7 +31,6 @@ export const TEST_SERVER = {
   home: join(REPO_ROOT, '.neo4j', 'test'),
   // Another checkout on the same machine (a second worktree) runs its own test server on other ports.
   boltPort: Number(process.env.PAPERGRAPH_TEST_BOLT_PORT ?? 17687),
-  httpPort: Number(process.env.PAPERGRAPH_TEST_HTTP_PORT ?? 17474),
 };
 
 export async function startNeo4jForTests(project: TestProject): Promise<(() => Promise<void>) | void> {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExampleQuery, splitStatements } from '../../src/store/neo4j/cypher-files.ts';
-import { explainText, refusal } from '../../src/store/neo4j/query.ts';
+import { explainText, planSteps, refusal, type PlanStep } from '../../src/store/neo4j/query-plan.ts';
+import { toCsv } from '../../src/web/console/results.ts';
 import { formatResult } from '../../src/store/neo4j/result-format.ts';
 import { KEEP_SEPARATOR, SnapshotError, planLoad, toProps } from '../../src/store/neo4j/rows.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
@@ -64,18 +65,35 @@ describe('Cypher files', () => {
 });
 
 describe('read-only checks', () => {
+  const step = (operator: string, extra: Partial<PlanStep> = {}): PlanStep => ({ operator, database: 'neo4j', ...extra });
   it('EXPLAINs the query, or the query itself when it is an EXPLAIN, or the PROFILE without PROFILE', () => {
-    expect(explainText('MATCH (n) RETURN n')).toBe('EXPLAIN MATCH (n) RETURN n');
-    expect(explainText('// hi\nexplain MATCH (n) RETURN n')).toBe('// hi\nexplain MATCH (n) RETURN n');
-    expect(explainText('/* x */ PROFILE MATCH (n) SET n.a = 1')).toBe('EXPLAIN  MATCH (n) SET n.a = 1');
+    expect(explainText('MATCH (n) RETURN n')).toEqual({ text: 'EXPLAIN MATCH (n) RETURN n', shift: 8 });
+    expect(explainText('// hi\nexplain MATCH (n) RETURN n')).toEqual({ text: '// hi\nexplain MATCH (n) RETURN n', shift: 0 });
+    expect(explainText('/* x */ PROFILE MATCH (n) SET n.a = 1')).toEqual({ text: '/* x */ EXPLAIN MATCH (n) SET n.a = 1', shift: 0 });
   });
-  it('refuses writes, schema changes, LOAD CSV and CALL IN TRANSACTIONS', () => {
-    expect(refusal('r', ['ProduceResults', 'AllNodesScan'])).toBeUndefined();
-    expect(refusal('w', ['Create'])).toMatch(/tries to write/);
-    expect(refusal('rw', ['SetProperty'])).toMatch(/tries to write/);
-    expect(refusal('s', ['CreateIndex'])).toMatch(/changes the schema/);
-    expect(refusal('r', ['ProduceResults', 'LoadCSV'])).toMatch(/LOAD CSV/);
-    expect(refusal('r', ['TransactionApply'])).toMatch(/IN TRANSACTIONS/);
+  it('finds PROFILE wherever it sits among the leading CYPHER options', () => {
+    expect(explainText("CYPHER runtime=slotted PROFILE LOAD CSV FROM 'x' AS r RETURN r").text).toBe("CYPHER runtime=slotted EXPLAIN LOAD CSV FROM 'x' AS r RETURN r");
+    expect(explainText('cypher 5 runtime = slotted /* c */ profile RETURN 1').text).toBe('cypher 5 runtime = slotted /* c */ EXPLAIN RETURN 1');
+    expect(explainText('PROFILE CYPHER runtime=slotted RETURN 1').text).toBe('EXPLAIN CYPHER runtime=slotted RETURN 1');
+    // "profile" as a name later in the query is not the pre-parser's keyword.
+    expect(explainText('MATCH (profile) RETURN profile')).toEqual({ text: 'EXPLAIN MATCH (profile) RETURN profile', shift: 8 });
+  });
+  it('reads operators, databases and procedure names from a plan', () => {
+    const plan = { operatorType: 'ProduceResults@neo4j', children: [{ operatorType: 'ProcedureCall@neo4j', arguments: { Details: 'db.labels() :: (label :: STRING)' } }] };
+    expect(planSteps(plan)).toEqual([step('ProduceResults'), step('ProcedureCall', { procedure: 'db.labels' })]);
+  });
+  it('refuses writes, schema changes, LOAD CSV, CALL IN TRANSACTIONS, SHOW/TERMINATE, administration and unlisted procedures', () => {
+    expect(refusal('r', [step('ProduceResults'), step('AllNodesScan')])).toBeUndefined();
+    expect(refusal('w', [step('Create')])).toMatch(/tries to write/);
+    expect(refusal('rw', [step('SetProperty')])).toMatch(/tries to write/);
+    expect(refusal('s', [step('CreateIndex')])).toMatch(/changes the schema/);
+    expect(refusal('r', [step('ProduceResults'), step('LoadCSV')])).toMatch(/LOAD CSV/);
+    expect(refusal('r', [step('TransactionApply')])).toMatch(/IN TRANSACTIONS/);
+    expect(refusal('r', [step('ShowSettings')])).toMatch(/^ShowSettings .* is not allowed/);
+    expect(refusal('r', [step('TerminateTransactions')])).toMatch(/^TerminateTransactions/);
+    expect(refusal('s', [{ operator: 'AdministrationCommand', database: 'system' }])).toMatch(/administration/);
+    expect(refusal('r', [step('ProcedureCall', { procedure: 'apoc.load.json' })])).toMatch(/procedure apoc\.load\.json is not allowed/);
+    expect(refusal('r', [step('ProcedureCall', { procedure: 'db.labels' })])).toBeUndefined();
   });
 });
 
@@ -88,5 +106,14 @@ describe('result formats and parameters', () => {
   it('parses --param values as JSON when they are JSON, else as strings', () => {
     expect(parseParams(['a=1', 'b=KILT', 'c=["x"]', 'd="7"', 'e=', 'f=a=b'])).toEqual({ a: 1, b: 'KILT', c: ['x'], d: '7', e: '', f: 'a=b' });
     expect(() => parseParams(['1x=2'])).toThrow(/Cypher parameter name/);
+  });
+});
+
+describe('CSV cells a spreadsheet would run', () => {
+  it('defuses formulas in `papergraph query --format csv` as the explorer export does, spaces and full-width signs too', () => {
+    const cells = ['=HYPERLINK("http://x","y")', '+cmd|calc', '-2+3', '@SUM(A1)', ' =1+1', '\uff1d1+1', '\u3000+1', 'plain', 'a=b'];
+    const csv = formatResult('csv', ['c'], cells.map((c) => ({ c })));
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([`"'=HYPERLINK(""http://x"",""y"")"`, "'+cmd|calc", "'-2+3", "'@SUM(A1)", "' =1+1", "'\uff1d1+1", "'\u3000+1", 'plain', 'a=b']);
+    expect(toCsv(['c'], cells.map((c) => ({ c }))).split(/\r?\n/).slice(1, 8)).toEqual(csv.split('\r\n').slice(1, 8));
   });
 });

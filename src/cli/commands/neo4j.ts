@@ -10,8 +10,8 @@ export const command: Command = {
     'Usage: papergraph neo4j start|stop|status',
     '',
     'The bundled Neo4j Community 5.26 (install its jars once with `npm run neo4j:install`).',
-    'Bolt on 127.0.0.1:7687, HTTP on 127.0.0.1:7474, data and the generated password in .neo4j/.',
-    'PAPERGRAPH_NEO4J_HOME, PAPERGRAPH_NEO4J_BOLT_PORT, PAPERGRAPH_NEO4J_HTTP_PORT and',
+    'Bolt on 127.0.0.1:7687 (no HTTP), data and the generated password in .neo4j/.',
+    'PAPERGRAPH_NEO4J_HOME, PAPERGRAPH_NEO4J_BOLT_PORT and',
     'PAPERGRAPH_NEO4J_HEAP (default 1g) change where and how it runs.',
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
@@ -24,7 +24,7 @@ export const command: Command = {
         io.stdout.write(
           r.alreadyRunning
             ? `Neo4j already running (pid ${r.pid}) at ${r.uri}\n`
-            : `Neo4j started (pid ${r.pid}) at ${r.uri} in ${(r.startMs / 1000).toFixed(1)} s; HTTP ${r.httpUrl}\n`,
+            : `Neo4j started (pid ${r.pid}) at ${r.uri} in ${(r.startMs / 1000).toFixed(1)} s\n`,
         );
         io.stdout.write(`user neo4j, password in ${r.passwordFile}; data in ${r.home}\n`);
         return EXIT.ok;
@@ -36,7 +36,7 @@ export const command: Command = {
       }
       if (action === 'status') {
         const s = localServerInfo(spec);
-        io.stdout.write(s.running ? `running (pid ${s.pid}) at ${s.uri}, HTTP ${s.httpUrl}, home ${s.home}\n` : `not running (home ${s.home})\n`);
+        io.stdout.write(s.running ? `running (pid ${s.pid}) at ${s.uri}, home ${s.home}\n` : `not running (home ${s.home})\n`);
         return s.running ? EXIT.ok : EXIT.service;
       }
     } catch (err) {

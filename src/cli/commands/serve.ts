@@ -8,11 +8,13 @@ import { type RunningServer, startServer } from '../../server/server.ts';
 
 export { startServer, type RunningServer };
 
-const USAGE = `Usage: papergraph serve <dir> [--port N] [--host H] [--neo4j bolt://...] [--cors-origin URL]...
+const USAGE = `Usage: papergraph serve <dir> [--port N] [--host H] [--allow-host NAME]... [--neo4j bolt://...] [--cors-origin URL]...
 
 Serves the explorer with the snapshot <dir>/graph.json (written by \`papergraph ingest --out <dir>\`).
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host H          address to bind (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network)
+  --host H          address to bind (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network,
+                    and the data then needs the token in the printed URL)
+  --allow-host NAME also accept this Host name (repeatable; e.g. the name of a proxy in front)
   --neo4j URI       Neo4j for the Cypher console and API (default: NEO4J_URI)
   --cors-origin URL allow this origin cross-origin access (repeatable; closed by default)`;
 
@@ -33,23 +35,33 @@ export const command: Command = {
       host: { type: 'string' },
       neo4j: { type: 'string' },
       'cors-origin': { type: 'list' },
+      'allow-host': { type: 'list' },
     });
     if (positionals.length !== 1) throw new UsageError(`expected one snapshot folder, got ${positionals.length}\n${USAGE}`);
     const dir = resolve(io.cwd, positionals[0]!);
     const snapshot = join(dir, 'graph.json');
     if (!existsSync(snapshot)) throw new UsageError(`${snapshot}: no snapshot here; write one with \`papergraph ingest <files> --out ${positionals[0]}\``);
-    if (!existsSync(join(DEFAULT_DIST, 'index.html'))) throw new UsageError(`${join(DEFAULT_DIST, 'index.html')}: the explorer is not built; run \`npm run build\` first`);
+    // PAPERGRAPH_DIST serves another build of the explorer (the tests serve a minimal one).
+    const dist = io.env.PAPERGRAPH_DIST ?? DEFAULT_DIST;
+    if (!existsSync(join(dist, 'index.html'))) throw new UsageError(`${join(dist, 'index.html')}: the explorer is not built; run \`npm run build\` first`);
     const server = await startServer({
       snapshotDir: dir,
+      distDir: dist,
       port: parsePort(flags.port as string | undefined),
       host: (flags.host as string | undefined) ?? DEFAULT_HOST,
       neo4jUri: flags.neo4j as string | undefined,
       corsOrigins: (flags['cors-origin'] as string[] | undefined) ?? [],
+      allowHosts: (flags['allow-host'] as string[] | undefined) ?? [],
       env: io.env,
     }).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') throw new UsageError(`port ${flags.port ?? DEFAULT_PORT} is already in use; pick another with --port`, EXIT.service);
       throw err;
     });
+    if (server.config.token) {
+      io.stderr.write(
+        `papergraph serve: WARNING: listening on ${server.config.host}, reachable from other machines. The graph and the Cypher console need the token in this URL; share it only with people who may read the database.\n`,
+      );
+    }
     io.stdout.write(`papergraph explorer: ${server.url}\n`);
     await new Promise<void>((done) => {
       const stop = () => {

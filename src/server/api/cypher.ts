@@ -26,18 +26,23 @@ export function parseCypherRequest(body: unknown, maxQueryLength: number): Cyphe
 export async function handleCypher(body: unknown, deps: Neo4jDeps): Promise<ApiAnswer> {
   const request = parseCypherRequest(body, deps.limits.maxQueryLength);
   if ('status' in request) return request;
+  if (deps.inFlight.count >= deps.limits.maxConcurrent) {
+    return { status: 429, json: { error: `${deps.limits.maxConcurrent} queries are already running on this server; try again when one finishes`, kind: 'busy' } };
+  }
+  deps.inFlight.count++;
   try {
     const r = await runReadQuery(deps.driver(), request.query, request.params, {
       database: deps.config.database,
       timeoutMs: deps.limits.timeoutMs,
       maxRows: deps.limits.maxRows,
+      maxBytes: deps.limits.maxBytes,
       origin: 'user-typed in the explorer console',
     });
-    return {
-      status: 200,
-      json: { columns: r.columns, rows: r.rows, graph: r.graph, summary: { timeMs: Math.round(r.timeMs), truncated: r.truncated, rowCount: r.rows.length, maxRows: deps.limits.maxRows, engine: 'neo4j' } },
-    };
+    const summary = { timeMs: Math.round(r.timeMs), truncated: r.truncated, ...(r.truncatedBy ? { truncatedBy: r.truncatedBy } : {}), rowCount: r.rows.length, maxRows: deps.limits.maxRows };
+    return { status: 200, json: { columns: r.columns, rows: r.rows, graph: r.graph, summary } };
   } catch (err) {
     return neo4jErrorAnswer(err, deps);
+  } finally {
+    deps.inFlight.count--;
   }
 }

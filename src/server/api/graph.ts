@@ -40,7 +40,7 @@ export async function graphFromDatabase(driver: Driver, database: string | undef
         return { key: r.get('key') as string, attributes: { kind: r.get('kind') as string, ...props } };
       });
       const keys = new Set(kept.map((n) => n.key));
-      const edges = (await tx.run(EDGES, { limit: neo4j.int(maxNodes * 50) })).records
+      const edges = (await tx.run(EDGES, { limit: neo4j.int(maxNodes * 10) })).records
         .filter((r) => keys.has(r.get('source')) && keys.has(r.get('target')))
         .map((r) => {
           const props = values.toJson(r.get('props')) as Record<string, unknown>;
@@ -64,7 +64,9 @@ export async function graphFromDatabase(driver: Driver, database: string | undef
 }
 
 export async function handleGraph(params: URLSearchParams, deps: Neo4jDeps): Promise<ApiAnswer> {
-  const maxNodes = Math.min(200_000, Math.max(1, Number(params.get('maxNodes') ?? 50_000) || 50_000));
+  // Capped by the server, not the caller: any page could otherwise make a browser ask for a huge graph.
+  const cap = deps.limits.maxGraphNodes;
+  const maxNodes = Math.min(cap, Math.max(1, Number(params.get('maxNodes') ?? cap) || cap));
   try {
     const { graph, truncated } = await graphFromDatabase(deps.driver(), deps.config.database, maxNodes);
     return { status: 200, json: truncated ? { ...graph, attributes: { ...graph.attributes, truncated: true } } : graph };

@@ -12,12 +12,20 @@ export interface ApiLimits {
   maxRows: number;
   /** Longest accepted query text, in characters. */
   maxQueryLength: number;
+  /** Most bytes of JSON rows one answer may carry. */
+  maxBytes: number;
+  /** Console queries running at once on this server; more are answered 429. */
+  maxConcurrent: number;
+  /** Most nodes GET /api/graph returns. */
+  maxGraphNodes: number;
 }
 
 export interface Neo4jDeps {
   config: Neo4jConfig;
   driver(): Driver;
   limits: ApiLimits;
+  /** Console queries running now (against limits.maxConcurrent). */
+  inFlight: { count: number };
 }
 
 /** Handler answers: a status and a JSON body, so handlers stay free of HTTP plumbing. */
@@ -35,6 +43,9 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): ApiLimits {
     timeoutMs: num(env.PAPERGRAPH_CYPHER_TIMEOUT_MS, 15_000),
     maxRows: num(env.PAPERGRAPH_CYPHER_MAX_ROWS, 1_000),
     maxQueryLength: num(env.PAPERGRAPH_CYPHER_MAX_LENGTH, 20_000),
+    maxBytes: num(env.PAPERGRAPH_CYPHER_MAX_BYTES, 8 * 1024 * 1024),
+    maxConcurrent: num(env.PAPERGRAPH_CYPHER_MAX_CONCURRENT, 4),
+    maxGraphNodes: num(env.PAPERGRAPH_GRAPH_MAX_NODES, 20_000),
   };
 }
 
@@ -44,6 +55,7 @@ export function createNeo4jDeps(env: NodeJS.ProcessEnv, uri: string | null): Neo
   return {
     config,
     limits: limitsFromEnv(env),
+    inFlight: { count: 0 },
     driver() {
       // A person waits on every answer: retry transient failures briefly, then say what is wrong.
       driver ??= openDriver(config, { maxConnectionPoolSize: 50, maxTransactionRetryTime: 1_000 });

@@ -168,7 +168,7 @@ export async function writeAdminImportFiles(snapshot: Snapshot | SnapshotSource,
     else out.relationships.push({ type: f.name.slice(14) as RelType, ...entry });
   }
   out.args = adminImportArgs(out, (f) => f);
-  await writeFile(join(dir, 'import-command.txt'), `cd ${dir}\nneo4j-admin ${out.args.map(shellWord).join(' ')}\n`);
+  await writeFile(join(dir, 'import-command.txt'), `cd ${shellWord(dir)}\nneo4j-admin ${out.args.map(shellWord).join(' ')}\n`);
   return out;
 }
 

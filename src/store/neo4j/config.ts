@@ -17,7 +17,6 @@ export interface Neo4jConfig {
 }
 
 export const DEFAULT_BOLT_PORT = 7687;
-export const DEFAULT_HTTP_PORT = 7474;
 
 const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 

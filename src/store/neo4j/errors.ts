@@ -36,6 +36,29 @@ export class ClientTimeoutError extends Error {
   readonly code = 'Papergraph.ClientTimeout';
 }
 
+/**
+ * A Neo4j error about the EXPLAIN papergraph ran, told about the user's own text: the position moved
+ * back by the characters papergraph put in front, and the echoed query (which shows them) dropped.
+ */
+export class QueryPositionError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly diagnosticRecord?: { _position: { offset: number; line: number; column: number } },
+  ) {
+    super(message);
+  }
+
+  static shifted(err: unknown, shift: number): QueryPositionError {
+    const code = errorCode(err);
+    const position = syntaxPosition(err);
+    const moved = position && { offset: Math.max(0, position.offset - shift), line: position.line, column: position.line === 1 ? Math.max(1, position.column - shift) : position.column };
+    let message = firstLine(err instanceof Error ? err.message : String(err));
+    if (moved) message = message.replace(/line \d+, column \d+ \(offset: \d+\)/, `line ${moved.line}, column ${moved.column} (offset: ${moved.offset})`);
+    return new QueryPositionError(message, code, moved ? { _position: moved } : undefined);
+  }
+}
+
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',

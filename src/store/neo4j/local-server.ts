@@ -1,7 +1,7 @@
 /**
  * The bundled local Neo4j Community server: the jars from graph/server (Maven Central), started as
  * `java org.neo4j.server.CommunityEntryPoint --home-dir --config-dir` with its own home folder
- * (config, data, logs, pid, generated password), bound to 127.0.0.1 only.
+ * (config, data, logs, pid, generated password), Bolt only, bound to 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,25 +9,28 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT } from './config.ts';
+import { DEFAULT_BOLT_PORT } from './config.ts';
 import { NEO4J_LIB_DIR, defaultNeo4jHome, passwordFile } from './paths.ts';
+import { SERVER_MAIN_CLASS, alive, pidFile, runningPid, signalServer } from './server-process.ts';
+
+export { alive, residentBytes } from './server-process.ts';
 
 export interface LocalServerSpec {
   /** Neo4j home: conf/, data/, logs/, neo4j.pid and the password file. */
   home: string;
   libDir: string;
   boltPort: number;
-  httpPort: number;
   /** JVM heap, e.g. "1g"; small on purpose, the machines have two cores and share them. */
   heap: string;
   pageCache: string;
+  /** Most memory one transaction may use (db.memory.transaction.max); 256m by default. */
+  transactionMemory?: string;
 }
 
 export interface LocalServerInfo {
   running: boolean;
   pid?: number;
   uri: string;
-  httpUrl: string;
   home: string;
   passwordFile: string;
 }
@@ -37,7 +40,6 @@ export function defaultLocalServer(env: NodeJS.ProcessEnv = process.env): LocalS
     home: defaultNeo4jHome(env),
     libDir: NEO4J_LIB_DIR,
     boltPort: Number(env.PAPERGRAPH_NEO4J_BOLT_PORT ?? DEFAULT_BOLT_PORT),
-    httpPort: Number(env.PAPERGRAPH_NEO4J_HTTP_PORT ?? DEFAULT_HTTP_PORT),
     heap: env.PAPERGRAPH_NEO4J_HEAP ?? '1g',
     pageCache: env.PAPERGRAPH_NEO4J_PAGECACHE ?? '256m',
   };
@@ -53,57 +55,15 @@ function assertInstalled(spec: LocalServerSpec): void {
   }
 }
 
-const pidFile = (spec: LocalServerSpec) => join(spec.home, 'neo4j.pid');
-
 export function localServerInfo(spec: LocalServerSpec): LocalServerInfo {
   const pid = runningPid(spec);
   return {
     running: pid !== undefined,
     pid,
     uri: `bolt://127.0.0.1:${spec.boltPort}`,
-    httpUrl: `http://127.0.0.1:${spec.httpPort}`,
     home: spec.home,
     passwordFile: passwordFile(spec.home),
   };
-}
-
-function runningPid(spec: LocalServerSpec): number | undefined {
-  try {
-    const pid = Number(readFileSync(pidFile(spec), 'utf8').trim());
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return pid;
-  } catch {
-    /* no pid file: look for the process itself */
-  }
-  return serverProcessOf(spec.home);
-}
-
-/** The Neo4j process started on exactly this home, found through /proc when its pid file was lost. */
-function serverProcessOf(home: string): number | undefined {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return undefined;
-  }
-  for (const d of entries) {
-    try {
-      const args = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-      if (args.includes('org.neo4j.server.CommunityEntryPoint') && args.includes(`--home-dir=${home}`)) return Number(d);
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return undefined;
-}
-
-/** True while a process with this pid exists. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The server's configuration, written on every start so that the spec is the one source of truth. */
@@ -114,14 +74,16 @@ export function renderConfig(spec: LocalServerSpec): string {
     'server.default_advertised_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${spec.boltPort}`,
     `server.bolt.advertised_address=127.0.0.1:${spec.boltPort}`,
-    'server.http.enabled=true',
-    `server.http.listen_address=127.0.0.1:${spec.httpPort}`,
-    `server.http.advertised_address=127.0.0.1:${spec.httpPort}`,
+    // Nothing here speaks HTTP to Neo4j: only Bolt listens.
+    'server.http.enabled=false',
     'server.https.enabled=false',
     `server.memory.pagecache.size=${spec.pageCache}`,
     'dbms.security.auth_enabled=true',
     // Reading server-side files through LOAD CSV is never needed here; papergraph refuses it too.
     'dbms.security.allow_csv_import_from_file_urls=false',
+    // One query can hold at most this much memory, and run at most this long, whatever its client asks.
+    `db.memory.transaction.max=${spec.transactionMemory ?? '256m'}`,
+    'db.transaction.timeout=120s',
     'dbms.usage_report.enabled=false',
     // Keep the transaction logs of a development database small.
     'db.tx_log.rotation.retention_policy=2 files',
@@ -157,12 +119,20 @@ function prepareHome(spec: LocalServerSpec): void {
   writeFileSync(join(spec.home, 'conf', 'neo4j.conf'), renderConfig(spec));
 }
 
-/** Runs neo4j-admin (org.neo4j.cli.AdminTool) against this home, e.g. `database import full`. */
-export function runAdminTool(spec: LocalServerSpec, args: string[], cwd = spec.home): Promise<{ code: number; output: string }> {
+/**
+ * Runs neo4j-admin (org.neo4j.cli.AdminTool) against this home, e.g. `database import full`. With
+ * `secret`, the main class and its arguments go through a private argument file (`java @file`), so
+ * a password never shows in the process list.
+ */
+export function runAdminTool(spec: LocalServerSpec, args: string[], cwd = spec.home, secret = false): Promise<{ code: number; output: string }> {
   assertInstalled(spec);
   prepareHome(spec);
-  return new Promise((resolve, reject) => {
-    const child = spawn('java', javaArgs(spec, 'org.neo4j.cli.AdminTool', args), {
+  const argFile = join(spec.home, `.admin-args-${process.pid}`);
+  const main = ['org.neo4j.cli.AdminTool', ...args];
+  if (secret) writeFileSync(argFile, main.map((a) => `"${a.replace(/["\\]/g, (c) => `\\${c}`)}"`).join('\n'), { mode: 0o600 });
+  const javaLine = secret ? [...javaArgs(spec, `@${argFile}`, [])] : javaArgs(spec, main[0]!, args);
+  return new Promise<{ code: number; output: string }>((resolve, reject) => {
+    const child = spawn('java', javaLine, {
       env: { ...process.env, NEO4J_HOME: spec.home, NEO4J_CONF: join(spec.home, 'conf') },
       // neo4j-admin writes files such as import.report into its working folder.
       cwd,
@@ -173,7 +143,7 @@ export function runAdminTool(spec: LocalServerSpec, args: string[], cwd = spec.h
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     child.on('error', (e) => reject(new Error(`cannot run java for neo4j-admin: ${e.message}`)));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+  }).finally(() => rmSync(argFile, { force: true }));
 }
 
 /** The password of this home, generated (and set in Neo4j) before the very first start. */
@@ -184,7 +154,7 @@ async function ensurePassword(spec: LocalServerSpec): Promise<string> {
     throw new Error(`${file} is missing but ${spec.home}/data already has users: delete ${join(spec.home, 'data')} to start afresh`);
   }
   const password = randomBytes(18).toString('base64url');
-  const { code, output } = await runAdminTool(spec, ['dbms', 'set-initial-password', password]);
+  const { code, output } = await runAdminTool(spec, ['dbms', 'set-initial-password', password], spec.home, true);
   if (code !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${lastLines(output, 3)}`);
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
@@ -207,13 +177,11 @@ export async function startLocalServer(spec: LocalServerSpec, options: { timeout
     await waitForBolt(spec, password, options.timeoutMs ?? 60_000, existing);
     return { ...localServerInfo(spec), alreadyRunning: true, password, startMs: Date.now() - t0 };
   }
-  for (const port of [spec.boltPort, spec.httpPort]) {
-    if (await portAnswers(port)) throw new Error(`port ${port} on 127.0.0.1 is already in use by another process (another Neo4j?); stop it or choose other ports`);
-  }
+  if (await portAnswers(spec.boltPort)) throw new Error(`port ${spec.boltPort} on 127.0.0.1 is already in use by another process (another Neo4j?); stop it or choose other ports`);
   const consoleLog = openSync(join(spec.home, 'logs', 'console.log'), 'a');
   const child = spawn(
     'java',
-    javaArgs(spec, 'org.neo4j.server.CommunityEntryPoint', [`--home-dir=${spec.home}`, `--config-dir=${join(spec.home, 'conf')}`]),
+    javaArgs(spec, SERVER_MAIN_CLASS, [`--home-dir=${spec.home}`, `--config-dir=${join(spec.home, 'conf')}`]),
     { detached: true, stdio: ['ignore', consoleLog, consoleLog], env: { ...process.env, NEO4J_HOME: spec.home } },
   );
   closeSync(consoleLog);
@@ -280,28 +248,20 @@ function lastLines(text: string, n: number): string {
   return text.trim().split('\n').slice(-n).join(' | ');
 }
 
-/** Asks the server to shut down (SIGTERM: Neo4j checkpoints and closes cleanly), waits, and only then kills. */
+/**
+ * Asks the server to shut down (SIGTERM: Neo4j checkpoints and closes cleanly), waits, and only then
+ * kills. Each signal goes only to a process that is still this home's server (server-process.ts).
+ */
 export async function stopLocalServer(spec: LocalServerSpec, options: { timeoutMs?: number } = {}): Promise<{ stopped: boolean; pid?: number; ms: number }> {
   const t0 = Date.now();
   const pid = runningPid(spec);
-  if (pid === undefined) {
+  if (pid === undefined || !signalServer(pid, spec, 'SIGTERM')) {
     rmSync(pidFile(spec), { force: true });
     return { stopped: false, ms: 0 };
   }
-  process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  if (alive(pid)) signalServer(pid, spec, 'SIGKILL');
   rmSync(pidFile(spec), { force: true });
   return { stopped: true, pid, ms: Date.now() - t0 };
-}
-
-/** The java process's resident memory in bytes (Linux), for benchmarks. */
-export function residentBytes(pid: number): number | undefined {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }

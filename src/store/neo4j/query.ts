@@ -1,11 +1,12 @@
 /**
- * Runs a user's Cypher read-only: in a read transaction (the server refuses writes), with a timeout
- * and a row cap, marked as user-typed in the transaction metadata. Before running it, the query's
- * plan (EXPLAIN, nothing executes) is checked: anything but a read, LOAD CSV (which fetches files or
- * URLs from the server) and CALL {...} IN TRANSACTIONS are refused before they start.
+ * Runs a user's Cypher read-only: in a read transaction (the server refuses writes), with a timeout,
+ * a row cap and a byte budget, marked as user-typed in the transaction metadata. The query's plan is
+ * checked first (query-plan.ts) in the same transaction; a query whose EXPLAIN fails never runs: the
+ * EXPLAIN's own error is returned, its position moved back onto the user's text.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { ClientTimeoutError, WriteRefusedError } from './errors.ts';
+import { ClientTimeoutError, QueryPositionError, WriteRefusedError } from './errors.ts';
+import { explainText, planSteps, refusal, type PlanNode } from './query-plan.ts';
 import { GraphCollector } from './values.ts';
 import type { ResultGraph } from '../../model/api.ts';
 
@@ -15,11 +16,13 @@ export interface ReadQueryOptions {
   timeoutMs: number;
   /** Rows beyond this are not fetched; the result says it was truncated. */
   maxRows: number;
+  /** Rows beyond this many bytes of JSON are not kept; the result says it was truncated. */
+  maxBytes?: number;
   /** Where the query came from, recorded in the transaction metadata (visible in SHOW TRANSACTIONS). */
   origin?: string;
 }
 
-export const DEFAULT_QUERY_OPTIONS: ReadQueryOptions = { timeoutMs: 10_000, maxRows: 1_000 };
+export const DEFAULT_QUERY_OPTIONS: ReadQueryOptions = { timeoutMs: 10_000, maxRows: 1_000, maxBytes: 16 * 1024 * 1024 };
 
 export interface ReadQueryResult {
   columns: string[];
@@ -27,92 +30,77 @@ export interface ReadQueryResult {
   rows: Record<string, unknown>[];
   graph: ResultGraph;
   truncated: boolean;
+  /** What cut the result: the row cap or the byte budget. */
+  truncatedBy?: 'rows' | 'bytes';
   timeMs: number;
-}
-
-const LEADING = /^\s*(?:(?:\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*/;
-
-/** The text to EXPLAIN: the query itself when it already is an EXPLAIN, without PROFILE when it profiles. */
-export function explainText(query: string): string {
-  const body = query.replace(LEADING, '');
-  if (/^EXPLAIN\b/i.test(body)) return query;
-  if (/^PROFILE\b/i.test(body)) return `EXPLAIN ${body.replace(/^PROFILE\b/i, '')}`;
-  return `EXPLAIN ${query}`;
-}
-
-interface PlanNode {
-  operatorType: string;
-  children?: PlanNode[];
-}
-
-function operators(plan: PlanNode | false | undefined): string[] {
-  if (!plan) return [];
-  return [plan.operatorType.split('@')[0]!, ...(plan.children ?? []).flatMap((c) => operators(c))];
-}
-
-/** Why a plan is refused, or undefined when it is a plain read. */
-export function refusal(queryType: string | undefined, ops: string[]): string | undefined {
-  if (ops.includes('LoadCSV')) return 'LOAD CSV reads files or URLs from the database server and is not allowed here';
-  if (ops.includes('TransactionApply') || ops.includes('TransactionForeach')) return 'CALL { ... } IN TRANSACTIONS is not allowed here';
-  if (queryType !== undefined && queryType !== 'r') {
-    return queryType === 's' ? 'queries run read-only here, and this one changes the schema' : 'queries run read-only here, and this one tries to write';
-  }
-  return undefined;
 }
 
 export async function runReadQuery(driver: Driver, query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<ReadQueryResult> {
   const t0 = performance.now();
   const session = driver.session({ database: options.database, defaultAccessMode: 'READ' });
   const collector = new GraphCollector();
+  const maxBytes = options.maxBytes ?? DEFAULT_QUERY_OPTIONS.maxBytes!;
   try {
     const txConfig = { timeout: options.timeoutMs, metadata: { app: 'papergraph', origin: options.origin ?? 'user-typed' } };
-    const work = async (tx: ManagedTransaction, check: boolean) => {
-      if (check) await checkPlan(tx, query, params);
+    const work = async (tx: ManagedTransaction) => {
+      await checkPlan(tx, query, params);
       const rows: Record<string, unknown>[] = [];
-      let truncated = false;
+      let truncatedBy: ReadQueryResult['truncatedBy'];
+      let bytes = 0;
       const result = tx.run(query, params);
       const columns = [...(await result.keys())];
       for await (const record of result) {
         if (rows.length >= options.maxRows) {
-          truncated = true;
+          truncatedBy = 'rows';
           break; // leaving the loop discards the rest of the stream on the server
         }
-        rows.push(Object.fromEntries(columns.map((c) => [c, collector.toJson(record.get(c))])));
+        const row = Object.fromEntries(columns.map((c) => [c, collector.toJson(record.get(c))]));
+        bytes += JSON.stringify(row).length;
+        if (bytes > maxBytes) {
+          truncatedBy = 'bytes';
+          break;
+        }
+        rows.push(row);
       }
-      return { columns, rows, truncated };
+      return { columns, rows, truncatedBy };
     };
-    // The plan check and the query share one transaction (one round trip less per query). When the
-    // EXPLAIN itself fails, the query runs unchecked in a fresh read transaction only to report the
-    // error with positions that match the user's text: it fails the same way, and a read transaction
-    // could not write anyway.
-    const run = session.executeRead((tx) => work(tx, true), txConfig).catch((err: unknown) => {
-      if (!(err instanceof ExplainFailed)) throw err;
-      return session.executeRead((tx) => work(tx, false), txConfig);
-    });
-    const { columns, rows, truncated } = await withDeadline(run, options.timeoutMs + 5_000);
-    return { columns, rows, graph: collector.graph(), truncated, timeMs: performance.now() - t0 };
-  } finally {
+    // A result too big to send in time must not hold the caller: past the deadline the answer is a
+    // timeout and the session closes in the background. (The server stops at its transaction timeout,
+    // except while it serialises one huge value, which it finishes first: see the README.)
+    const running = session.executeRead(work, txConfig);
+    const answer = await withDeadline(running, options.timeoutMs + 5_000);
+    if (answer === TIMED_OUT) {
+      running.catch(() => {});
+      void session.close().catch(() => {});
+      throw new ClientTimeoutError(`no answer from Neo4j within ${options.timeoutMs + 5_000} ms`);
+    }
     await session.close();
+    const { columns, rows, truncatedBy } = answer;
+    return { columns, rows, graph: collector.graph(), truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncatedBy } : {}), timeMs: performance.now() - t0 };
+  } catch (err) {
+    if (!(err instanceof ClientTimeoutError)) await session.close();
+    throw err;
   }
 }
 
-class ExplainFailed extends Error {}
-
 async function checkPlan(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<void> {
+  const explain = explainText(query);
   let summary;
   try {
-    summary = (await tx.run(explainText(query), params)).summary;
+    summary = (await tx.run(explain.text, params)).summary;
   } catch (err) {
-    throw new ExplainFailed(err instanceof Error ? err.message : String(err));
+    throw QueryPositionError.shifted(err, explain.shift);
   }
-  const why = refusal(summary.queryType, operators(summary.plan as PlanNode | false));
+  const why = refusal(summary.queryType, planSteps(summary.plan as PlanNode | false));
   if (why) throw new WriteRefusedError(why);
 }
 
-async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+const TIMED_OUT = Symbol('timed out');
+
+async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ClientTimeoutError(`no answer from Neo4j within ${ms} ms`)), ms);
+  const deadline = new Promise<typeof TIMED_OUT>((done) => {
+    timer = setTimeout(() => done(TIMED_OUT), ms);
   });
   try {
     return await Promise.race([p, deadline]);

@@ -1,4 +1,5 @@
 /** A query result as text: an aligned table for people, CSV (RFC 4180) and JSON for programs. */
+import { defuseFormula } from '../../model/spreadsheet.ts';
 import type { ResultNode, ResultRelationship } from '../../model/api.ts';
 
 export type ResultFormat = 'table' | 'json' | 'csv';
@@ -36,7 +37,8 @@ export function formatResult(format: ResultFormat, columns: string[], rows: Reco
   return formatTable(columns, rows, width);
 }
 
-function csvCell(s: string): string {
+function csvCell(text: string): string {
+  const s = defuseFormula(text);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,6 +2,8 @@
  * The results table as data (pure): cell text, sorting, CSV. Nodes and relationships in cells show
  * as their name or type, the way a reader would refer to them.
  */
+import { defuseFormula } from '../../model/spreadsheet.ts';
+
 export type Row = Record<string, unknown>;
 export type SortDirection = 'ascending' | 'descending';
 
@@ -52,8 +54,7 @@ export function sortRows(rows: Row[], column: string | null, direction: SortDire
 }
 
 function csvField(text: string): string {
-  // Formula-looking cells are prefixed so a spreadsheet shows them instead of evaluating them.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = defuseFormula(text);
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
