@@ -3,7 +3,7 @@
  * "doi:…", "arxiv:…"); it becomes an edge when some paper of the corpus carries that identifier,
  * and is otherwise counted on the citing paper as a reference outside the corpus.
  */
-import type { PaperGraph, BuildPaper } from './graph.ts';
+import type { PaperGraph, BuildPaper } from './paper-graph.ts';
 
 /** Every identifier a paper answers to, in the namespaces references use. */
 export function identifiersOf(p: BuildPaper): string[] {

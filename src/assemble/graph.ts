@@ -3,21 +3,13 @@
  * Positions, clusters and sizes are filled in by analyze; here they start at zero.
  */
 import Graph from 'graphology';
-import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/schema.ts';
 import { SCHEMA_VERSION } from '../model/schema.ts';
-import type { PaperRecord } from '../model/paper.ts';
 import { slug, type Resolved } from '../resolve/resolve.ts';
 import { displayAuthorName, normaliseAuthorName } from '../readers/authors.ts';
 import { addCitations } from './citations.ts';
+import type { BuildPaper, PaperGraph } from './paper-graph.ts';
 
-export type PaperGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
-
-export interface BuildPaper {
-  id: string;
-  record: PaperRecord;
-  /** Every source the paper was read from ("file:line"). */
-  sources: string[];
-}
+export type { BuildPaper, PaperGraph } from './paper-graph.ts';
 
 const placed = { cluster: -1, x: 0, y: 0, size: 1 };
 

@@ -7,16 +7,20 @@ export interface SourceRef {
   format: string;
 }
 
-/** One paper as a reader produces it, before extraction. */
-export interface PaperRecord {
-  title: string;
-  abstract: string;
+/** What a source may say about a paper besides its text, kept as is on the Paper node. */
+export interface PaperMetadata {
   year?: number;
   authors?: string[];
   arxivId?: string;
   doi?: string;
   url?: string;
   venue?: string;
+}
+
+/** One paper as a reader produces it, before extraction. */
+export interface PaperRecord extends PaperMetadata {
+  title: string;
+  abstract: string;
   categories?: string[];
   /**
    * The paper's own identifiers in a source's namespace ("openalex:W2741809807", "s2:<paperId>"),

@@ -1,4 +1,5 @@
 /** The one vocabulary shared by the snapshot, Neo4j and the explorer (DESIGN.md). */
+import type { PaperMetadata } from './paper.ts';
 export const SCHEMA_VERSION = 1;
 
 export const ENTITY_KINDS = ['Dataset', 'Benchmark', 'Task', 'Concept'] as const;
@@ -30,16 +31,10 @@ export interface Evidence {
   field: 'abstract' | 'title';
 }
 
-export interface PaperNodeAttributes {
+export interface PaperNodeAttributes extends PaperMetadata {
   kind: 'Paper';
   name: string;
   abstract: string;
-  year?: number;
-  authors?: string[];
-  arxivId?: string;
-  doi?: string;
-  url?: string;
-  venue?: string;
   sources: string[];
   /** Where a source lists references: how many, and how many point outside the corpus (no CITES edge). */
   referenceCount?: number;

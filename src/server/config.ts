@@ -20,8 +20,6 @@ export interface ServerOptions {
   /** A Bolt URI given on the command line (--neo4j); NEO4J_URI in env otherwise. */
   neo4jUri?: string;
   env?: NodeJS.ProcessEnv;
-  /** Route modules to mount; defaults to ROUTE_MODULES (routes.ts). */
-  modules?: import('./route.ts').RouteModule[];
 }
 
 export interface ServerConfig {

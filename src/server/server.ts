@@ -33,7 +33,8 @@ function allowedHosts(config: ServerConfig, port: number): string[] {
   return [...withPort, ...config.allowHosts.map((h) => h.toLowerCase())];
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+/** The options, and the route modules to mount (ROUTE_MODULES of routes.ts unless given). */
+export async function startServer(options: ServerOptions & { modules?: RouteModule[] } = {}): Promise<RunningServer> {
   const config = resolveConfig(options);
   const modules: RouteModule[] = options.modules ?? ROUTE_MODULES;
   const table = new Map<string, Route>();

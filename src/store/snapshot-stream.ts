@@ -122,18 +122,8 @@ function checkHeader(file: string, options: unknown, attributes: unknown): Snaps
 
 /** A snapshot already in memory, read through the same interface (no schema check: it was just built). */
 export function snapshotInMemory(snapshot: Snapshot, name = 'snapshot'): SnapshotSource {
-  const { nodes, edges } = snapshot;
-  return {
-    name,
-    size: nodes.length + edges.length,
-    unit: 'items',
-    async read(handlers, options) {
-      const size = options?.batchSize ?? DEFAULT_BATCH;
-      await handlers.header?.({ options: snapshot.options ?? {}, attributes: snapshot.attributes ?? {} });
-      if (handlers.nodes) for (let i = 0; i < nodes.length; i += size) await handlers.nodes(nodes.slice(i, i + size), Math.min(nodes.length, i + size));
-      if (handlers.edges) for (let i = 0; i < edges.length; i += size) await handlers.edges(edges.slice(i, i + size), nodes.length + Math.min(edges.length, i + size));
-    },
-  };
+  const header = { options: snapshot.options ?? {}, attributes: snapshot.attributes ?? {} };
+  return entriesSource(name, header, snapshot.nodes.length, () => snapshot.nodes, () => snapshot.edges, snapshot.edges.length);
 }
 
 /**
@@ -141,33 +131,45 @@ export function snapshotInMemory(snapshot: Snapshot, name = 'snapshot'): Snapsho
  * loads it without exporting a second full copy (entries are made one batch at a time).
  */
 export function snapshotOfGraph(graph: PaperGraph, name = 'graph'): SnapshotSource {
+  const header = { options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops }, attributes: graph.getAttributes() };
+  return entriesSource(
+    name,
+    header,
+    graph.order,
+    function* () {
+      for (const { node, attributes } of graph.nodeEntries()) yield { key: node, attributes };
+    },
+    function* () {
+      for (const { edge, source, target, attributes } of graph.edgeEntries()) yield { key: edge, source, target, attributes };
+    },
+    graph.size,
+  );
+}
+
+/** Nodes, then edges, in batches, from whatever yields them; `at` counts entries handed over. */
+function entriesSource(name: string, header: SnapshotHeader, nodeCount: number, nodes: () => Iterable<SnapshotNode>, edges: () => Iterable<SnapshotEdge>, edgeCount: number): SnapshotSource {
+  const batches = async <T>(entries: Iterable<T>, start: number, size: number, handle: (batch: T[], at: number) => void | Promise<void>) => {
+    let at = start;
+    let batch: T[] = [];
+    for (const e of entries) {
+      batch.push(e);
+      if (batch.length === size) {
+        at += size;
+        await handle(batch, at);
+        batch = [];
+      }
+    }
+    if (batch.length) await handle(batch, at + batch.length);
+  };
   return {
     name,
-    size: graph.order + graph.size,
+    size: nodeCount + edgeCount,
     unit: 'items',
     async read(handlers, options) {
       const size = options?.batchSize ?? DEFAULT_BATCH;
-      await handlers.header?.({ options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops }, attributes: graph.getAttributes() });
-      let at = 0;
-      let batch: SnapshotNode[] = [];
-      if (handlers.nodes) {
-        for (const { node, attributes } of graph.nodeEntries()) {
-          batch.push({ key: node, attributes });
-          if (batch.length === size) await handlers.nodes((at += batch.length, batch.splice(0)), at);
-        }
-        if (batch.length) await handlers.nodes((at += batch.length, batch), at);
-      }
-      at = graph.order;
-      let edges: SnapshotEdge[] = [];
-      if (handlers.edges) {
-        for (const { edge, source, target, attributes } of graph.edgeEntries()) {
-          edges.push({ key: edge, source, target, attributes });
-          if (edges.length === size) await handlers.edges((at += edges.length, edges.splice(0)), at);
-        }
-        if (edges.length) await handlers.edges((at += edges.length, edges), at);
-      }
-      batch = [];
-      edges = [];
+      await handlers.header?.(header);
+      if (handlers.nodes) await batches(nodes(), 0, size, handlers.nodes);
+      if (handlers.edges) await batches(edges(), nodeCount, size, handlers.edges);
     },
   };
 }

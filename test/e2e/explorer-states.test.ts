@@ -74,7 +74,7 @@ describe('explorer edge cases', () => {
 
   it('explains an empty corpus instead of showing an empty map', async () => {
     const empty = new Graph();
-    empty.setAttribute('clusters', []);
+    empty.replaceAttributes({ schemaVersion: 1, generator: 'test', clusters: [] });
     const url = await serveText(JSON.stringify(empty.export()));
     await page.goto(url);
     await page.getByRole('status').filter({ hasText: 'no papers' }).waitFor();

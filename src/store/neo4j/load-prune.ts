@@ -7,7 +7,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { SnapshotSource } from '../snapshot-stream.ts';
-import type { LoadCounters } from './load.ts';
+import type { LoadCounters } from './load-counters.ts';
 import type { NodeIndex } from './load-check.ts';
 import { deleteOrphansQuery, moreLinksQuery, pruneQuery } from './load-queries.ts';
 import { KEEP_SEPARATOR, isLabel, type Label } from './rows.ts';

@@ -21,6 +21,9 @@ import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, SnapshotError, edgeRowO
 import { applySchema } from './schema.ts';
 import type { Snapshot } from '../../model/snapshot.ts';
 import { WritePool, type Statement } from './write-pool.ts';
+import { addCounters, type LoadCounters } from './load-counters.ts';
+
+export { addCounters, type LoadCounters };
 
 export interface LoadProgress {
   phase: 'check' | 'schema' | 'nodes' | 'relationships' | 'prune';
@@ -40,14 +43,6 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
 }
 
-export interface LoadCounters {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-  labelsAdded: number;
-}
 
 export interface LoadSummary {
   expected: LoadPlan['expected'];
@@ -85,14 +80,6 @@ function inMemory(snapshot: Snapshot): SnapshotSource {
   return snapshotInMemory(snapshot);
 }
 
-export function addCounters(counters: LoadCounters, u: LoadCounters): void {
-  counters.nodesCreated += u.nodesCreated;
-  counters.nodesDeleted += u.nodesDeleted;
-  counters.relationshipsCreated += u.relationshipsCreated;
-  counters.relationshipsDeleted += u.relationshipsDeleted;
-  counters.propertiesSet += u.propertiesSet;
-  counters.labelsAdded += u.labelsAdded;
-}
 
 async function runLoad(driver: Driver, source: SnapshotSource, database: string | undefined, options: LoadOptions): Promise<LoadSummary> {
   const t0 = performance.now();
