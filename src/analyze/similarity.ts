@@ -42,7 +42,8 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   for (const p of papers) {
     const ents: string[] = [];
     g.forEachOutEdge(p, (_, attr, _s, target) => {
-      if (KNOWLEDGE.has(attr.type) && !ents.includes(target)) ents.push(target);
+      // One edge per (paper, entity) in this simple graph, so each entity comes once.
+      if (KNOWLEDGE.has(attr.type)) ents.push(target);
     });
     entitiesOf.set(p, ents);
     for (const e of ents) df.set(e, (df.get(e) ?? 0) + 1);
@@ -52,10 +53,9 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   const informativeOf = (p: string) => entitiesOf.get(p)!.filter((e) => df.get(e)! >= 2 && df.get(e)! <= maxDf);
   // The score of a pair: the cosine of the two papers' idf-weighted entity vectors over every entity
   // they share, so it is the same whichever of the two finds the other.
-  const cosine = (p: string, o: string) => {
-    const mine = new Set(informativeOf(p));
+  const cosine = (p: string, mine: ReadonlySet<string>, o: string) => {
     let dot = 0;
-    for (const e of new Set(informativeOf(o))) if (mine.has(e)) dot += idf(e) ** 2;
+    for (const e of informativeOf(o)) if (mine.has(e)) dot += idf(e) ** 2;
     return dot / (norm.get(p)! * norm.get(o)!);
   };
   const citations = citationSignals(g, options.references, maxDf);
@@ -63,7 +63,9 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   for (const p of papers) {
     // Candidates come from the paper's rarest entities only, which bounds the work per paper.
     const reach = new Map<string, number>();
-    const followed = informativeOf(p)
+    const mine = informativeOf(p);
+    const mineSet = new Set(mine);
+    const followed = [...mine]
       .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
       .slice(0, rarest);
     for (const e of followed) {
@@ -75,7 +77,7 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
     const candidates = [...reach.entries()]
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, CANDIDATES_PER_NEIGHBOUR * topK);
-    const entityScores = candidates.map(([o]) => [o, cosine(p, o)] as const);
+    const entityScores = candidates.map(([o]) => [o, cosine(p, mineSet, o)] as const);
     const ranked = (citations ? withCitations(p, entityScores, citations) : entityScores.map(([o, score]) => ({ o, score })))
       .sort((x, y) => y.score - x.score || (x.o < y.o ? -1 : 1))
       .slice(0, topK);

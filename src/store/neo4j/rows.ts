@@ -7,9 +7,10 @@
  * Labels and relationship types come only from the whitelist in src/model/schema.ts.
  */
 import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from '../../model/schema.ts';
-import { SnapshotError, type Snapshot } from '../../model/snapshot.ts';
+import { SnapshotError as SnapshotFileError, type Snapshot } from '../../model/snapshot.ts';
 
-export { SnapshotError };
+/** A snapshot whose content the loader cannot write; the message does not name the file (the caller does). */
+export class SnapshotError extends SnapshotFileError {}
 
 export type Label = NodeKind | 'Cluster';
 export type RelType = EdgeType | 'IN_CLUSTER';
