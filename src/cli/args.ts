@@ -1,52 +1,45 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.ts';
 
-/** A small, strict argument parser: flags must be declared, so a typo is an error, not a silent no-op. */
-export interface FlagSpec {
-  /** 'boolean' flags take no value; 'string' take one; 'list' may repeat. */
-  type: 'boolean' | 'string' | 'list';
-  alias?: string;
-}
+/** A command's flags, declared as node:util's parseArgs takes them; `multiple: true` makes a flag repeatable. */
+export type FlagOptions = NonNullable<ParseArgsConfig['options']>;
 
-export interface ParsedArgs {
-  positionals: string[];
-  flags: Record<string, string | boolean | string[] | undefined>;
-}
-
-export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): ParsedArgs {
-  const positionals: string[] = [];
-  const flags: ParsedArgs['flags'] = {};
-  const byAlias = new Map(Object.entries(spec).flatMap(([k, s]) => (s.alias ? [[s.alias, k]] : [])));
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const [rawName, inlineValue] = arg.replace(/^--?/, '').split(/=(.*)/s, 2) as [string, string | undefined];
-    const name = byAlias.get(rawName) ?? rawName;
-    const s = spec[name];
-    if (!s) throw new Error(`unknown option ${arg}`);
-    if (s.type === 'boolean') {
-      flags[name] = true;
-      continue;
-    }
-    const value = inlineValue ?? argv[++i];
-    if (value === undefined) throw new Error(`option --${name} needs a value`);
-    if (s.type === 'list') flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
-    else flags[name] = value;
-  }
-  return { positionals, flags };
-}
-
-/** parseArgs for a command: a bad flag is a usage error (exit code 2, one line). */
-export function parseCommandArgs(argv: string[], spec: Record<string, FlagSpec>): ParsedArgs {
+/**
+ * node:util's parseArgs, strict (an undeclared flag is an error, not a silent no-op) and with
+ * positionals allowed. Values are typed from the declaration, so call sites need no casts.
+ * A bad command line becomes a UsageError: one line, exit code 2.
+ */
+export function parseCommandArgs<const T extends FlagOptions>(argv: string[], options: T) {
   try {
-    return parseArgs(argv, spec);
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(usageMessage(err as NodeJS.ErrnoException));
   }
+}
+
+/** node's messages explain its own syntax at length; the first sentence is the part a user needs. */
+function usageMessage(err: NodeJS.ErrnoException): string {
+  const first = err.message.split(/\.\s/)[0]!;
+  return first.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+}
+
+/** A flag's value as a whole number of at least `min`, or undefined when the flag was not given. */
+export function wholeNumberFlag(value: string | undefined, flag: string, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min) {
+    throw new UsageError(`--${flag} expects ${min === 1 ? 'a positive whole number' : min === 0 ? 'a whole number' : 'an integer'}, got "${value}"`);
+  }
+  return n;
+}
+
+/** A flag's value narrowed to one of `choices`, or undefined when the flag was not given. */
+export function choiceFlag<const C extends readonly string[]>(value: string | undefined, flag: string, choices: C): C[number] | undefined {
+  if (value === undefined) return undefined;
+  if (!isOneOf(value, choices)) throw new UsageError(`--${flag} expects one of ${choices.join(', ')}, got "${value}"`);
+  return value;
+}
+
+function isOneOf<const C extends readonly string[]>(value: string, choices: C): value is C[number] {
+  return (choices as readonly string[]).includes(value);
 }

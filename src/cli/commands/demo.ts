@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { type Command, EXIT, UsageError } from '../io.ts';
 import { runIngest } from './ingest.ts';
 
@@ -21,10 +21,10 @@ export const command: Command = {
 Ingests ${DEMO_CORPUS} (or the given inputs) into .papergraph/demo, builds the explorer if needed,
 and serves it on 127.0.0.1 (the port of papergraph serve unless --port says otherwise).`,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, { out: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' } });
+    const { positionals, values: flags } = parseCommandArgs(args, { out: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' } });
     const inputs = positionals.length ? positionals : [DEMO_CORPUS];
     if (!positionals.length && !existsSync(DEMO_CORPUS)) throw new UsageError(`${DEMO_CORPUS}: the demo corpus is missing; it lives in ../shared beside the repository`);
-    const out = resolve(io.cwd, (flags.out as string | undefined) ?? join(REPO, '.papergraph', 'demo'));
+    const out = resolve(io.cwd, flags.out ?? join(REPO, '.papergraph', 'demo'));
     const { diagnostics } = await runIngest(inputs, out, io);
     if (flags['no-serve']) return diagnostics.some((d) => d.severity === 'error') ? EXIT.skipped : EXIT.ok;
     if (!existsSync(join(REPO, 'dist', 'index.html'))) {
@@ -33,6 +33,6 @@ and serves it on 127.0.0.1 (the port of papergraph serve unless --port says othe
       if (build.status !== 0) throw new UsageError('the explorer build failed (see above)', EXIT.usage);
     }
     const { command: serve } = await import('./serve.ts');
-    return serve.run([out, ...(flags.port ? ['--port', flags.port as string] : [])], io);
+    return serve.run([out, ...(flags.port ? ['--port', flags.port] : [])], io);
   },
 };

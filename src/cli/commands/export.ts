@@ -3,7 +3,7 @@ import { openSnapshotFile } from '../../store/snapshot-stream.ts';
 import { SnapshotError } from '../../store/snapshot.ts';
 import { resolve } from 'node:path';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { writeAdminImportFiles } from '../../store/neo4j/admin-csv.ts';
 import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
 
@@ -18,9 +18,9 @@ export const command: Command = {
     'stopped Neo4j; after the import, start it and run `papergraph load` once to add the schema.',
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, { format: { type: 'string', alias: 'f' }, out: { type: 'string', alias: 'o' } });
+    const { positionals, values: flags } = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } });
     if (flags.format !== 'neo4j-admin') throw new UsageError(`--format must be neo4j-admin, got ${flags.format === undefined ? 'nothing' : `"${String(flags.format)}"`}`);
-    if (typeof flags.out !== 'string') throw new UsageError('--out <dir> is required');
+    if (flags.out === undefined) throw new UsageError('--out <dir> is required');
     if (positionals.length !== 1) throw new UsageError('expected one snapshot folder (or graph.json file)');
     try {
       // Streamed: the snapshot is read twice (types of the columns, then the rows), never held whole.

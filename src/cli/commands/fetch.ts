@@ -3,7 +3,7 @@ import { formatSummary, runFetch, type FetchSummary } from '../../fetch/paging.t
 import { cacheFolder } from '../../fetch/page-cache.ts';
 import { ProviderError } from '../../fetch/provider.ts';
 import { credentialsFromEnv, PROVIDERS } from '../../fetch/providers.ts';
-import { parseCommandArgs, type FlagSpec } from '../args.ts';
+import { parseCommandArgs, wholeNumberFlag, type FlagOptions } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 
 const USAGE = `Usage: papergraph fetch <openalex|arxiv|s2> "<query>" --out <file.jsonl.gz> [options]
@@ -29,7 +29,7 @@ Pauses: OpenAlex 0.1 s, arXiv 3 s, Semantic Scholar 1 s between requests.
 Exit codes: 0 written, 2 bad arguments, 3 the provider could not be reached or refused the request.`;
 
 /** The flags fetch takes; ingest --fetch takes them too. */
-export const FETCH_FLAGS: Record<string, FlagSpec> = {
+export const FETCH_FLAGS = {
   max: { type: 'string' },
   since: { type: 'string' },
   'base-url': { type: 'string' },
@@ -37,27 +37,23 @@ export const FETCH_FLAGS: Record<string, FlagSpec> = {
   cache: { type: 'string' },
   fresh: { type: 'boolean' },
   interval: { type: 'string' },
-};
+} as const satisfies FlagOptions;
 
-function positiveInt(flag: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} expects a whole number, got "${String(value)}"`);
-  return n;
-}
+/** The parsed values of FETCH_FLAGS, plus --quiet, which both commands share. */
+export type FetchFlagValues = ReturnType<typeof parseCommandArgs<typeof FETCH_FLAGS>>['values'] & { quiet?: boolean | undefined };
 
 /** Runs one fetch from parsed flags; throws UsageError for bad ones, exit code 3 when the provider fails. */
-export async function fetchFromFlags(providerName: string, query: string, out: string, flags: Record<string, unknown>, io: CliIO): Promise<FetchSummary> {
+export async function fetchFromFlags(providerName: string, query: string, out: string, flags: FetchFlagValues, io: CliIO): Promise<FetchSummary> {
   const provider = PROVIDERS[providerName];
   if (!provider) throw new UsageError(`unknown provider "${providerName}"; expected one of ${Object.keys(PROVIDERS).join(', ')}`);
   if (!query.trim()) throw new UsageError('the query is empty; give the search terms in quotes');
-  const since = positiveInt('since', flags.since);
-  const interval = positiveInt('interval', flags.interval);
-  const baseUrl = (flags['base-url'] as string | undefined) ?? provider.defaultBaseUrl;
+  const since = wholeNumberFlag(flags.since, 'since', 0);
+  const interval = wholeNumberFlag(flags.interval, 'interval', 0);
+  const baseUrl = flags['base-url'] ?? provider.defaultBaseUrl;
   if (!/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url expects an http(s) URL, got "${baseUrl}"`);
   if (interval !== undefined && !flags['base-url']) throw new UsageError(`--interval only applies with --base-url: the real ${provider.name} API is asked no faster than its documented limit`);
   const credentials = credentialsFromEnv(provider.name, io.env);
-  if (flags.mailto) credentials.mailto = flags.mailto as string;
+  if (flags.mailto) credentials.mailto = flags.mailto;
   const file = resolve(io.cwd, out);
   const quiet = !!flags.quiet;
   try {
@@ -66,8 +62,8 @@ export async function fetchFromFlags(providerName: string, query: string, out: s
       { query, ...(since !== undefined ? { since } : {}), baseUrl, credentials },
       {
         out: file,
-        cacheDir: cacheFolder(flags.cache ? resolve(io.cwd, flags.cache as string) : `${file}.pages`, { provider: provider.name, baseUrl, query, ...(since !== undefined ? { since } : {}) }),
-        ...(flags.max !== undefined ? { max: positiveInt('max', flags.max)! } : {}),
+        cacheDir: cacheFolder(flags.cache ? resolve(io.cwd, flags.cache) : `${file}.pages`, { provider: provider.name, baseUrl, query, ...(since !== undefined ? { since } : {}) }),
+        ...(flags.max !== undefined ? { max: wholeNumberFlag(flags.max, 'max', 0)! } : {}),
         ...(interval !== undefined ? { minIntervalMs: interval } : {}),
         fresh: !!flags.fresh,
         log: (line) => {
@@ -87,13 +83,13 @@ export const command: Command = {
   summary: 'fetch papers for a query from OpenAlex, arXiv or Semantic Scholar',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { out: { type: 'string', alias: 'o' }, quiet: { type: 'boolean', alias: 'q' }, ...FETCH_FLAGS });
-    const [provider, query, ...rest] = parsed.positionals;
+    const { positionals, values: flags } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' }, ...FETCH_FLAGS });
+    const [provider, query, ...rest] = positionals;
     if (!provider || query === undefined) throw new UsageError(`expected a provider (${Object.keys(PROVIDERS).join(', ')}) and a query`);
     if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"; put a query of several words in quotes`);
-    const out = parsed.flags.out as string | undefined;
+    const out = flags.out;
     if (!out) throw new UsageError('--out <file.jsonl.gz> is required: the file to write the records into');
-    const summary = await fetchFromFlags(provider, query, out, parsed.flags, io);
+    const summary = await fetchFromFlags(provider, query, out, flags, io);
     io.stdout.write(formatSummary(summary));
     io.stdout.write(`next        papergraph ingest ${join(out)} --out <dir>\n`);
     return EXIT.ok;

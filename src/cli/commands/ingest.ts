@@ -5,10 +5,10 @@ import { ingest, readRecords, type IngestResult, type Phase } from '../../pipeli
 import { FORMAT_NAMES } from '../../readers/registry.ts';
 import { snapshotPath } from '../../store/snapshot.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
-import { parseCommandArgs } from '../args.ts';
+import { choiceFlag, parseCommandArgs, wholeNumberFlag } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { createProgress } from '../progress.ts';
-import { FETCH_FLAGS, fetchFromFlags } from './fetch.ts';
+import { FETCH_FLAGS, fetchFromFlags, type FetchFlagValues } from './fetch.ts';
 import { formatSummary } from '../../fetch/paging.ts';
 import { summarise } from '../summary.ts';
 
@@ -92,7 +92,7 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
 }
 
 /** `ingest --fetch`: the fetch command's work, into the output folder, its summary on stderr. */
-async function fetchFirst(provider: string, query: string, out: string, flags: Record<string, unknown>, io: CliIO): Promise<string> {
+async function fetchFirst(provider: string, query: string, out: string, flags: FetchFlagValues, io: CliIO): Promise<string> {
   const summary = await fetchFromFlags(provider, query, join(out, `fetched-${provider}.jsonl.gz`), flags, io);
   io.stderr.write(formatSummary(summary));
   return summary.out;
@@ -110,35 +110,32 @@ export const command: Command = {
   summary: 'read papers, extract entities, write the graph snapshot',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, {
-      out: { type: 'string', alias: 'o' },
+    const { positionals, values: flags } = parseCommandArgs(args, {
+      out: { type: 'string', short: 'o' },
       format: { type: 'string' },
       map: { type: 'string' },
       seed: { type: 'string' },
       neo4j: { type: 'boolean' },
-      quiet: { type: 'boolean', alias: 'q' },
-      library: { type: 'list' },
+      quiet: { type: 'boolean', short: 'q' },
+      library: { type: 'string', multiple: true },
       fetch: { type: 'string' },
       ...FETCH_FLAGS,
     });
-    const { positionals, flags } = parsed;
-    const out = flags.out as string | undefined;
+    const out = flags.out;
     if (positionals.length === 0) throw new UsageError(flags.fetch ? 'no query; give the search terms for --fetch in quotes' : 'no inputs; give one or more files or folders');
     if (!out) throw new UsageError('--out <dir> is required: the folder to write graph.json into');
-    const fetchOnly = Object.keys(FETCH_FLAGS).find((f) => flags[f] !== undefined);
+    const fetchOnly = (Object.keys(FETCH_FLAGS) as (keyof typeof FETCH_FLAGS)[]).find((f) => flags[f] !== undefined);
     if (!flags.fetch && fetchOnly) throw new UsageError(`--${fetchOnly} applies only with --fetch <provider>`);
-    const format = flags.format as string | undefined;
-    if (format && !FORMAT_NAMES.includes(format)) throw new UsageError(`unknown --format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}`);
-    const seed = flags.seed === undefined ? undefined : Number(flags.seed);
-    if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${String(flags.seed)}"`);
+    const format = choiceFlag(flags.format, 'format', FORMAT_NAMES);
+    const seed = wholeNumberFlag(flags.seed, 'seed', Number.MIN_SAFE_INTEGER);
 
-    const inputs = flags.fetch ? [await fetchFirst(flags.fetch as string, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
+    const inputs = flags.fetch ? [await fetchFirst(flags.fetch, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
     const { loadGraphFromCli } = flags.neo4j ? await import('./load.ts') : { loadGraphFromCli: undefined };
     const { graph, diagnostics, loaded } = await runIngest(inputs, out, io, {
       ...(format ? { format } : {}),
-      ...(flags.map ? { map: parseMap(flags.map as string)! } : {}),
+      ...(flags.map ? { map: parseMap(flags.map)! } : {}),
       ...(seed !== undefined ? { seed } : {}),
-      ...(flags.library ? { library: flags.library as string[] } : {}),
+      ...(flags.library ? { library: flags.library } : {}),
       quiet: !!flags.quiet,
       ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io) } : {}),
     });

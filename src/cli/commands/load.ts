@@ -1,6 +1,6 @@
 /** `papergraph load <dir>`: writes an existing snapshot (<dir>/graph.json) into Neo4j. */
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
-import { parseArgs } from '../args.ts';
+import { choiceFlag, parseCommandArgs, wholeNumberFlag } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { openSnapshotFile, snapshotOfGraph, type SnapshotSource } from '../../store/snapshot-stream.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
@@ -29,23 +29,16 @@ export const command: Command = {
     'Connection: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (default: the bundled server).',
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, {
+    const { positionals, values: flags } = parseCommandArgs(args, {
       'batch-size': { type: 'string' },
       concurrency: { type: 'string' },
       via: { type: 'string' },
-      quiet: { type: 'boolean', alias: 'q' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     if (positionals.length !== 1) throw new UsageError('expected one snapshot folder (or graph.json file)');
-    const count = (name: string, fallback: number) => {
-      const raw = flags[name];
-      const n = raw === undefined ? fallback : Number(raw);
-      if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} expects a positive whole number, got "${String(raw)}"`);
-      return n;
-    };
-    const batchSize = count('batch-size', DEFAULT_BATCH_SIZE);
-    const concurrency = count('concurrency', DEFAULT_CONCURRENCY);
-    const via = (flags.via as string | undefined) ?? 'auto';
-    if (via !== 'auto' && via !== 'bolt' && via !== 'admin') throw new UsageError(`--via expects auto, bolt or admin, got "${via}"`);
+    const batchSize = wholeNumberFlag(flags['batch-size'], 'batch-size') ?? DEFAULT_BATCH_SIZE;
+    const concurrency = wholeNumberFlag(flags.concurrency, 'concurrency') ?? DEFAULT_CONCURRENCY;
+    const via = choiceFlag(flags.via, 'via', ['auto', 'bolt', 'admin']) ?? 'auto';
     let source: SnapshotSource;
     try {
       source = await openSnapshotFile(positionals[0]!);

@@ -1,6 +1,6 @@
 /** `papergraph neo4j start|stop|status`: the bundled local Neo4j Community server. */
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { defaultLocalServer, localServerInfo, startLocalServer, stopLocalServer } from '../../store/neo4j/local-server.ts';
 
 export const command: Command = {
@@ -15,7 +15,7 @@ export const command: Command = {
     'PAPERGRAPH_NEO4J_HEAP (default 1g) change where and how it runs.',
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals } = parseArgs(args, {});
+    const { positionals } = parseCommandArgs(args, {});
     const [action] = positionals;
     const spec = defaultLocalServer(io.env);
     try {

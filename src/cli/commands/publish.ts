@@ -11,7 +11,7 @@ import { DEFAULT_DIST } from '../../server/config.ts';
 import { NONCE_PLACEHOLDER, contentSecurityPolicy } from '../../server/security.ts';
 import { readExampleQueries } from '../../store/neo4j/cypher-files.ts';
 import { snapshotPath } from '../../store/snapshot.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { readSnapshotArg } from '../snapshot-arg.ts';
 
@@ -25,9 +25,9 @@ export const command: Command = {
     'Serve the folder from any static file host; its Cypher console answers with the built-in engine.',
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, { out: { type: 'string', alias: 'o' } });
+    const { positionals, values: flags } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
     if (positionals.length !== 1) throw new UsageError('expected one snapshot folder (or graph.json file)');
-    if (typeof flags.out !== 'string') throw new UsageError('--out <site dir> is required');
+    if (flags.out === undefined) throw new UsageError('--out <site dir> is required');
     if (!existsSync(join(DEFAULT_DIST, 'index.html'))) throw new UsageError(`${join(DEFAULT_DIST, 'index.html')}: the explorer is not built; run \`npm run build\` first`);
     const source = positionals[0]!;
     await readSnapshotArg(source); // a snapshot that does not read is refused before anything is written

@@ -3,7 +3,7 @@
  * the built-in engine over a snapshot (no database), printed as a table, JSON or CSV.
  */
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
-import { parseArgs } from '../args.ts';
+import { choiceFlag, parseCommandArgs, wholeNumberFlag } from '../args.ts';
 import { resolveNeo4jConfig } from '../../store/neo4j/config.ts';
 import { withDriver } from '../../store/neo4j/driver.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
@@ -28,20 +28,19 @@ export const command: Command = {
     'Connection: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (default: the bundled server, `npm run neo4j:start`).',
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, {
-      param: { type: 'list', alias: 'p' },
-      format: { type: 'string', alias: 'f' },
+    const { positionals, values: flags } = parseCommandArgs(args, {
+      param: { type: 'string', multiple: true, short: 'p' },
+      format: { type: 'string', short: 'f' },
       timeout: { type: 'string' },
       'max-rows': { type: 'string' },
-      snapshot: { type: 'string', alias: 's' },
+      snapshot: { type: 'string', short: 's' },
     });
     if (positionals.length !== 1) throw new UsageError('expected one Cypher query in quotes');
-    const format = (flags.format ?? 'table') as ResultFormat;
-    if (!RESULT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${RESULT_FORMATS.join(', ')}, got "${format}"`);
-    const params = parseParams((flags.param as string[] | undefined) ?? []);
-    const timeoutMs = positiveInt(flags.timeout, '--timeout', DEFAULT_QUERY_OPTIONS.timeoutMs);
-    const maxRows = positiveInt(flags['max-rows'], '--max-rows', DEFAULT_QUERY_OPTIONS.maxRows);
-    if (typeof flags.snapshot === 'string') return runOnSnapshot(flags.snapshot, positionals[0]!, params, format, { timeoutMs, maxRows }, io);
+    const format = choiceFlag(flags.format, 'format', RESULT_FORMATS) ?? 'table';
+    const params = parseParams(flags.param ?? []);
+    const timeoutMs = wholeNumberFlag(flags.timeout, 'timeout') ?? DEFAULT_QUERY_OPTIONS.timeoutMs;
+    const maxRows = wholeNumberFlag(flags['max-rows'], 'max-rows') ?? DEFAULT_QUERY_OPTIONS.maxRows;
+    if (flags.snapshot !== undefined) return runOnSnapshot(flags.snapshot, positionals[0]!, params, format, { timeoutMs, maxRows }, io);
     let config;
     try {
       config = resolveNeo4jConfig(io.env);
@@ -99,9 +98,3 @@ export function parseParams(list: string[]): Record<string, unknown> {
   return params;
 }
 
-function positiveInt(v: unknown, flag: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} expects a positive whole number, got "${String(v)}"`);
-  return n;
-}

@@ -1,7 +1,7 @@
 /** `papergraph serve <dir>`: the explorer, the snapshot in <dir> and the JSON API on 127.0.0.1. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { DEFAULT_DIST, DEFAULT_HOST, DEFAULT_PORT } from '../../server/config.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
@@ -30,12 +30,12 @@ export const command: Command = {
   summary: 'serve the explorer and the JSON API',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, {
-      port: { type: 'string', alias: 'p' },
+    const { positionals, values: flags } = parseCommandArgs(args, {
+      port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       neo4j: { type: 'string' },
-      'cors-origin': { type: 'list' },
-      'allow-host': { type: 'list' },
+      'cors-origin': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
     });
     if (positionals.length !== 1) throw new UsageError(`expected one snapshot folder, got ${positionals.length}\n${USAGE}`);
     const dir = resolve(io.cwd, positionals[0]!);
@@ -47,11 +47,11 @@ export const command: Command = {
     const server = await startServer({
       snapshotDir: dir,
       distDir: dist,
-      port: parsePort(flags.port as string | undefined),
-      host: (flags.host as string | undefined) ?? DEFAULT_HOST,
-      neo4jUri: flags.neo4j as string | undefined,
-      corsOrigins: (flags['cors-origin'] as string[] | undefined) ?? [],
-      allowHosts: (flags['allow-host'] as string[] | undefined) ?? [],
+      port: parsePort(flags.port),
+      host: flags.host ?? DEFAULT_HOST,
+      neo4jUri: flags.neo4j,
+      corsOrigins: flags['cors-origin'] ?? [],
+      allowHosts: flags['allow-host'] ?? [],
       env: io.env,
     }).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') throw new UsageError(`port ${flags.port ?? DEFAULT_PORT} is already in use; pick another with --port`, EXIT.service);

@@ -3,7 +3,7 @@ import { defuseFormula } from '../../model/spreadsheet.ts';
 import type { ResultNode, ResultRelationship } from '../../model/api.ts';
 
 export type ResultFormat = 'table' | 'json' | 'csv';
-export const RESULT_FORMATS: ResultFormat[] = ['table', 'json', 'csv'];
+export const RESULT_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly ResultFormat[];
 
 function isJsonNode(v: unknown): v is ResultNode {
   return typeof v === 'object' && v !== null && 'labels' in v && 'elementId' in v && 'properties' in v;
