@@ -101,7 +101,7 @@ describe('result formats and parameters', () => {
   const rows = [{ title: 'A "quoted", title', n: 2, p: { id: 'paper:a', elementId: '4:x:1', labels: ['Paper'], properties: { title: 'T' } } }];
   it('writes RFC 4180 CSV and a table with nodes by label and name', () => {
     expect(formatResult('csv', ['title', 'n'], rows)).toBe('title,n\r\n"A ""quoted"", title",2\r\n');
-    expect(formatResult('table', ['title', 'p'], rows, 200)).toBe('title             | p           \n------------------+-------------\nA "quoted", title | (:Paper "T")\n');
+    expect(formatResult('table', ['title', 'p'], rows, 200)).toBe('title             | p        \n------------------+----------\nA "quoted", title | (Paper) T\n');
   });
   it('parses --param values as JSON when they are JSON, else as strings', () => {
     expect(parseParams(['a=1', 'b=KILT', 'c=["x"]', 'd="7"', 'e=', 'f=a=b'])).toEqual({ a: 1, b: 'KILT', c: ['x'], d: '7', e: '', f: 'a=b' });

@@ -7,7 +7,8 @@ import { cypherCompletions } from '../../src/web/console/cypher-language.ts';
 import { HISTORY_LIMIT, addToHistory, loadHistory, parseParams } from '../../src/web/console/history.ts';
 import { highlightResult, locateResult, placeNear } from '../../src/web/state/highlight.ts';
 import { errorOf, idleRun, reduceRun, resultOf } from '../../src/web/state/cypher-run.ts';
-import { cellText, rowNodeId, sortRows, toCsv } from '../../src/web/console/results.ts';
+import { cellText } from '../../src/model/result-cells.ts';
+import { rowNodeId, sortRows, toCsv } from '../../src/web/console/results.ts';
 
 const node = (id: string, labels: string[], properties: Record<string, unknown>) => ({ id, elementId: `e-${id}`, labels, properties });
 
@@ -21,7 +22,7 @@ describe('results table data', () => {
   it('shows nodes and relationships by name and type', () => {
     expect(cellText(paper)).toBe('(Paper) KILT: a Benchmark');
     expect(cellText({ elementId: 'r', type: 'EVALUATED_ON', startElementId: 'a', endElementId: 'b', properties: {} })).toBe('[:EVALUATED_ON]');
-    expect(cellText(['x', 2])).toBe('x, 2');
+    expect(cellText(['x', 2])).toBe('[x, 2]');
     expect(cellText(null)).toBe('');
   });
   it('sorts numbers as numbers and text as text, both ways', () => {

@@ -1,7 +1,8 @@
 /** Query results as a sortable table (header buttons, aria-sort), with CSV download; a row selects its node. */
 import { useMemo, useState } from 'react';
 import { download } from '../export/download.ts';
-import { type Row, type SortDirection, cellText, rowNodeId, sortRows, toCsv } from './results.ts';
+import { cellText } from '../../model/result-cells.ts';
+import { type Row, type SortDirection, rowNodeId, sortRows, toCsv } from './results.ts';
 
 interface Props {
   columns: string[];
