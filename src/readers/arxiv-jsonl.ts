@@ -3,10 +3,10 @@
  * id, submitter, authors, title, abstract, categories, doi, versions, update_date, authors_parsed.
  */
 import { arxivIdYear, buildRecord, normaliseArxivId, normaliseDoi, parseYear } from './fields.ts';
-import { type JsonObject, readJsonLines, sniffJsonObject } from './json-records.ts';
+import { jsonFormatReader } from './json-format.ts';
+import type { JsonObject } from './json-records.ts';
 import { decodeLatex } from './latex.ts';
 import type { SourceRef } from '../model/paper.ts';
-import type { Reader } from './reader.ts';
 
 export const ARXIV_JSONL_FORMAT = 'arxiv-jsonl';
 
@@ -47,12 +47,9 @@ export function convertArxivSnapshot(obj: JsonObject, source: SourceRef) {
   );
 }
 
-export const arxivJsonlReader: Reader = {
+export const arxivJsonlReader = jsonFormatReader({
   name: ARXIV_JSONL_FORMAT,
   description: 'arXiv metadata snapshot, JSON Lines (id, title, abstract, authors_parsed, versions)',
-  sniff(head) {
-    const o = sniffJsonObject(head);
-    return !!o && 'id' in o && ('authors_parsed' in o || 'submitter' in o || ('versions' in o && 'categories' in o));
-  },
-  read: (input) => readJsonLines(input, ARXIV_JSONL_FORMAT, convertArxivSnapshot),
-};
+  isRecord: (o) => 'id' in o && ('authors_parsed' in o || 'submitter' in o || ('versions' in o && 'categories' in o)),
+  convert: convertArxivSnapshot,
+});

@@ -6,9 +6,9 @@
  */
 import type { SourceRef } from '../model/paper.ts';
 import { buildRecord, normaliseArxivId, normaliseDoi, parseYear } from './fields.ts';
-import { type JsonObject, readJsonRecords, sniffJsonObject } from './json-records.ts';
+import { jsonFormatReader } from './json-format.ts';
+import type { JsonObject } from './json-records.ts';
 import { readableMath } from './latex.ts';
-import type { Reader } from './reader.ts';
 
 export const OPENALEX_FORMAT = 'openalex';
 
@@ -80,13 +80,10 @@ export function convertOpenAlex(obj: JsonObject, source: SourceRef) {
   );
 }
 
-export const openAlexReader: Reader = {
+export const openAlexReader = jsonFormatReader({
   name: OPENALEX_FORMAT,
   description: 'OpenAlex works: JSON Lines, JSON array or API response (abstract_inverted_index)',
-  sniff(head) {
-    const o = sniffJsonObject(head);
-    if (o) return 'abstract_inverted_index' in o || (typeof o.id === 'string' && o.id.startsWith('https://openalex.org/W'));
-    return /^\s*[[{]/.test(head) && (/"abstract_inverted_index"\s*:/.test(head) || /"id"\s*:\s*"https:\/\/openalex\.org\/W/.test(head));
-  },
-  read: (input) => readJsonRecords(input, OPENALEX_FORMAT, convertOpenAlex),
-};
+  isRecord: (o) => 'abstract_inverted_index' in o || (typeof o.id === 'string' && o.id.startsWith('https://openalex.org/W')),
+  documentHead: (head) => /"abstract_inverted_index"\s*:/.test(head) || /"id"\s*:\s*"https:\/\/openalex\.org\/W/.test(head),
+  convert: convertOpenAlex,
+});

@@ -9,9 +9,9 @@
  */
 import type { SourceRef } from '../model/paper.ts';
 import { asString, asStringList, buildRecord, normaliseArxivId, normaliseDoi, parseYear } from './fields.ts';
-import { type JsonObject, readJsonLines, readJsonRecords, sniffJsonObject } from './json-records.ts';
+import { jsonFormatReader } from './json-format.ts';
+import type { JsonObject } from './json-records.ts';
 import { readableMath } from './latex.ts';
-import type { Reader } from './reader.ts';
 
 export const S2ORC_FORMAT = 's2orc';
 export const S2_FORMAT = 's2';
@@ -99,24 +99,17 @@ function looksLikeS2Paper(o: JsonObject): boolean {
   return 'paperId' in o || 'corpusId' in o || ('externalIds' in o && 'title' in o);
 }
 
-export const s2orcReader: Reader = {
+export const s2orcReader = jsonFormatReader({
   name: S2ORC_FORMAT,
   description: 'Semantic Scholar S2ORC metadata, JSON Lines (paper_id, title, authors, abstract, s2_url)',
-  sniff(head) {
-    const o = sniffJsonObject(head);
-    return !!o && 'paper_id' in o && ('s2_url' in o || 'mag_field_of_study' in o || 'has_pdf_parse' in o || 'outbound_citations' in o);
-  },
-  read: (input) => readJsonLines(input, S2ORC_FORMAT, convertS2orc),
-};
+  isRecord: (o) => 'paper_id' in o && ('s2_url' in o || 'mag_field_of_study' in o || 'has_pdf_parse' in o || 'outbound_citations' in o),
+  convert: convertS2orc,
+});
 
-export const s2Reader: Reader = {
+export const s2Reader = jsonFormatReader({
   name: S2_FORMAT,
   description: 'Semantic Scholar Graph API papers: JSON, JSON Lines, or a response with "data"',
-  sniff(head) {
-    const o = sniffJsonObject(head);
-    if (o) return looksLikeS2Paper(o);
-    // A pretty-printed document: look for the Graph API's key names near the top.
-    return /^\s*[[{]/.test(head) && /"paperId"\s*:/.test(head) && /"title"\s*:/.test(head);
-  },
-  read: (input) => readJsonRecords(input, S2_FORMAT, convertS2Paper),
-};
+  isRecord: looksLikeS2Paper,
+  documentHead: (head) => /"paperId"\s*:/.test(head) && /"title"\s*:/.test(head),
+  convert: convertS2Paper,
+});
