@@ -13,7 +13,7 @@
  * Everything from merge to analyze is pure: the same records always give the same graph, and the
  * core runs in tests without files or services.
  */
-import type { Diagnostic, PaperRecord } from './model/paper.ts';
+import type { Diagnostic, IdentifiedPaper, PaperRecord } from './model/paper.ts';
 import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { mergeRecords } from './merge/merge-records.ts';
 
@@ -21,7 +21,7 @@ export { mergeRecords };
 import { extractDocument } from './extract/document.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
 import { resolve, type Resolved } from './resolve/resolve.ts';
-import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.ts';
+import { buildGraph, type PaperGraph } from './assemble/graph.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 import { writeSnapshot } from './store/snapshot.ts';
 import { markLibrary } from './assemble/library.ts';
@@ -67,7 +67,7 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
 }
 
 /** Each paper's full reference list, where its sources give one (for bibliographic coupling). */
-function referenceLists(papers: readonly BuildPaper[]): { references?: Map<string, string[]> } {
+function referenceLists(papers: readonly IdentifiedPaper[]): { references?: Map<string, string[]> } {
   const withRefs = papers.filter((p) => p.record.references?.length);
   return withRefs.length ? { references: new Map(withRefs.map((p) => [p.id, p.record.references!])) } : {};
 }
@@ -76,7 +76,7 @@ function referenceLists(papers: readonly BuildPaper[]): { references?: Map<strin
  * extract, then resolve across the corpus. One function so that the per-paper extractions
  * (millions of small objects on a large corpus) can be collected before analysis.
  */
-function extractAndResolve(papers: readonly BuildPaper[], options: PipelineOptions): Resolved {
+function extractAndResolve(papers: readonly IdentifiedPaper[], options: PipelineOptions): Resolved {
   const ctx = options.context ?? extractionContext();
   const docs = papers.map((p, i) => {
     if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);

@@ -3,10 +3,11 @@
  * "doi:…", "arxiv:…"); it becomes an edge when some paper of the corpus carries that identifier,
  * and is otherwise counted on the citing paper as a reference outside the corpus.
  */
-import type { PaperGraph, BuildPaper } from './paper-graph.ts';
+import type { IdentifiedPaper } from '../model/paper.ts';
+import type { PaperGraph } from './paper-graph.ts';
 
 /** Every identifier a paper answers to, in the namespaces references use. */
-export function identifiersOf(p: BuildPaper): string[] {
+export function identifiersOf(p: IdentifiedPaper): string[] {
   const r = p.record;
   const keys = [...(r.ids ?? [])];
   if (r.doi) keys.push(`doi:${r.doi.toLowerCase()}`);
@@ -25,7 +26,7 @@ export interface CitationCounts {
   outside: number;
 }
 
-export function addCitations(g: PaperGraph, papers: readonly BuildPaper[]): CitationCounts {
+export function addCitations(g: PaperGraph, papers: readonly IdentifiedPaper[]): CitationCounts {
   const owner = new Map<string, string>();
   for (const p of papers) for (const k of identifiersOf(p)) if (!owner.has(k)) owner.set(k, p.id);
   const counts: CitationCounts = { edges: 0, outside: 0 };

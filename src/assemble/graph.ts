@@ -7,13 +7,14 @@ import { SCHEMA_VERSION } from '../model/schema.ts';
 import { slug, type Resolved } from '../resolve/resolve.ts';
 import { displayAuthorName, normaliseAuthorName } from '../readers/authors.ts';
 import { addCitations } from './citations.ts';
-import type { BuildPaper, PaperGraph } from './paper-graph.ts';
+import type { IdentifiedPaper } from '../model/paper.ts';
+import type { PaperGraph } from './paper-graph.ts';
 
-export type { BuildPaper, PaperGraph } from './paper-graph.ts';
+export type { PaperGraph } from './paper-graph.ts';
 
 const placed = { cluster: -1, x: 0, y: 0, size: 1 };
 
-export function buildGraph(papers: readonly BuildPaper[], resolved: Resolved): PaperGraph {
+export function buildGraph(papers: readonly IdentifiedPaper[], resolved: Resolved): PaperGraph {
   const g: PaperGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   g.replaceAttributes({ schemaVersion: SCHEMA_VERSION, generator: 'papergraph', clusters: [] });
   for (const { id, record: r, sources } of papers) {
@@ -51,7 +52,7 @@ export function buildGraph(papers: readonly BuildPaper[], resolved: Resolved): P
 }
 
 /** Authors, categories and venues, where a source carries them. */
-function addMetadataNodes(g: PaperGraph, papers: readonly BuildPaper[]): void {
+function addMetadataNodes(g: PaperGraph, papers: readonly IdentifiedPaper[]): void {
   const node = (id: string, kind: 'Author' | 'Category' | 'Venue', name: string) => {
     if (!g.hasNode(id)) g.addNode(id, { kind, name, aliases: [], ...placed });
     return id;

@@ -1,10 +1,10 @@
 import type { PaperRecord } from '../model/paper.ts';
-import type { BuildPaper } from '../assemble/graph.ts';
+import type { IdentifiedPaper } from '../model/paper.ts';
 import { mergePapers } from './merge.ts';
 import { paperId } from './paper-id.ts';
 
 /** The merge stage: one node per paper, however many sources name it, each with a stable id. */
-export function mergeRecords(records: readonly PaperRecord[]): BuildPaper[] {
+export function mergeRecords(records: readonly PaperRecord[]): IdentifiedPaper[] {
   const used = new Set<string>();
   return mergePapers([...records]).map((m) => {
     let id = paperId(m);

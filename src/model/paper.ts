@@ -56,3 +56,10 @@ export function formatDiagnostic(d: Diagnostic): string {
 export interface MergedPaper extends PaperRecord {
   sources: SourceRef[];
 }
+
+/** A paper as the merge stage hands it on: its stable id, the merged record, and every "file:line" it was read from. */
+export interface IdentifiedPaper {
+  id: string;
+  record: PaperRecord;
+  sources: string[];
+}
