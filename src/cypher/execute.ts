@@ -54,11 +54,10 @@ function single(q: SingleQuery, rt: Runtime, budget: Budget): { columns: string[
     const last = i === q.clauses.length - 1;
     if (c.k === 'return' && !last) throw invalid('RETURN can only be used at the end of the query');
     rows = step(c, rows, rt, budget.maxIntermediateRows);
-    if (c.k === 'return') columns = c.proj.star ? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000')) : c.proj.items.map((it) => it.alias);
+    if (c.k === 'return') columns = [...new Set([...(c.proj.star ? (c.proj.starColumns ?? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000'))) : []), ...c.proj.items.map((it) => it.alias)])];
   });
   const lastClause = q.clauses[q.clauses.length - 1];
   if (lastClause?.k !== 'return' && lastClause?.k !== 'create') throw invalid('Query cannot conclude with ' + (lastClause?.k.toUpperCase() ?? 'nothing') + ' (must be a RETURN clause)');
-  if (lastClause.k === 'return' && lastClause.proj.star && rows.length === 0) columns = [];
   return { columns, rows: lastClause.k === 'return' ? rows : [] };
 }
 

@@ -1,6 +1,6 @@
 /** WITH and RETURN: projection, grouping with aggregates, DISTINCT, ORDER BY, SKIP and LIMIT. */
 import { accumulator, isAggregate, type Accumulator } from './aggregates.ts';
-import type { Expr, Projection, ReturnItem } from './ast.ts';
+import { exprKey, type Expr, type Projection, type ReturnItem } from './ast.ts';
 import { invalid, typeError } from './errors.ts';
 import type { Value } from './graph-store.ts';
 import type { Row, Runtime } from './runtime.ts';
@@ -14,12 +14,11 @@ interface AggSlot {
   json: string;
 }
 
-const json = (e: Expr) => JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /** Replaces each aggregate call by a variable naming its slot, collecting the slots. */
 function extract(e: Expr, slots: AggSlot[]): Expr {
   if (e.k === 'countStar' || (e.k === 'call' && isAggregate(e.name))) {
-    const key = json(e);
+    const key = exprKey(e);
     const existing = slots.find((s) => s.json === key);
     if (existing) return { k: 'var', name: existing.name };
     const slot: AggSlot = { name: `\u0000agg${slots.length}`, fn: e.k === 'countStar' ? 'count' : e.name, args: e.k === 'countStar' ? [{ k: 'lit', v: true }] : e.args, distinct: e.k === 'call' && e.distinct, json: key };
@@ -57,7 +56,7 @@ interface Projected {
 /** `where` (WITH ... WHERE) filters after SKIP/LIMIT and also sees the variables before the WITH. */
 export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr | null = null): Row[] {
   const visible = (r: Row) => Object.keys(r).filter((k) => !k.startsWith('\u0000'));
-  const items: ReturnItem[] = [...(proj.star ? visible(rows[0] ?? {}).sort().map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
+  const items: ReturnItem[] = [...(proj.star ? (proj.starColumns ?? visible(rows[0] ?? {}).sort()).map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
   if (items.length === 0) throw invalid('RETURN * needs at least one variable in scope');
   const grouped = items.some((i) => hasAggregate(i.expr));
   let projected: Projected[];
@@ -82,9 +81,9 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
     });
   }
   if (proj.order.length > 0) {
-    const byText = new Map(items.map((i) => [json(i.expr), i.alias]));
+    const byText = new Map(items.map((i) => [exprKey(i.expr), i.alias]));
     const orderExprs = proj.order.map((o) => {
-      const alias = byText.get(json(o.expr));
+      const alias = byText.get(exprKey(o.expr));
       return alias !== undefined ? ({ k: 'var', name: alias } as Expr) : grouped ? extract(o.expr, slots) : o.expr;
     });
     const keyed = projected.map((p) => {
