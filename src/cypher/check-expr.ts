@@ -67,7 +67,7 @@ export function containsAggregate(e: Expr): boolean {
 export function children(e: Expr): Expr[] {
   const out: Expr[] = [];
   for (const v of Object.values(e)) {
-    if (Array.isArray(v)) for (const x of v.flat()) isExpr(x) && out.push(x);
+    if (Array.isArray(v)) out.push(...v.flat().filter(isExpr));
     else if (isExpr(v)) out.push(v);
   }
   return out;
