@@ -4,6 +4,7 @@ import { CypherError, invalid } from './errors.ts';
 import { evaluate } from './evaluate.ts';
 import { type NodeRec, type PropertyGraph, type Value, isMap } from './graph-store.ts';
 import { matchPatterns } from './match.ts';
+import { conjuncts } from './plan-match.ts';
 import { project } from './project.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { keyOf } from './values.ts';
@@ -62,22 +63,23 @@ function single(q: SingleQuery, rt: Runtime, budget: Budget): { columns: string[
 }
 
 /** Rows a clause produces, refused past the budget while they are made (not after). */
-function sink(max: number): Row[] {
-  const out: Row[] = [];
-  const push = out.push.bind(out);
-  out.push = (...items: Row[]) => {
-    if (out.length + items.length > max) throw new CypherError('timeout', `the query built more than ${max} intermediate rows; narrow the MATCH or add a LIMIT`);
-    return push(...items);
-  };
-  return out;
+class Sink {
+  readonly rows: Row[] = [];
+  constructor(private readonly max: number) {}
+  push(row: Row): void {
+    if (this.rows.length >= this.max) throw new CypherError('timeout', `the query built more than ${this.max} intermediate rows; narrow the MATCH or add a LIMIT`);
+    this.rows.push(row);
+  }
 }
 
 function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
-  const out = sink(max);
+  const out = new Sink(max);
   switch (c.k) {
-    case 'match':
-      for (const row of rows) matchRows(c.patterns, c.where, c.optional, row, rt, out);
-      return out;
+    case 'match': {
+      const where = conjuncts(c.where);
+      for (const row of rows) matchRows(c.patterns, where, c.optional, row, rt, out);
+      return out.rows;
+    }
     case 'unwind':
       for (const row of rows) {
         const list = rt.evaluate(c.list, row);
@@ -87,7 +89,7 @@ function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
           out.push({ ...row, [c.v]: item });
         }
       }
-      return out;
+      return out.rows;
     case 'with': {
       return project(rows, c.proj, rt, c.where);
     }
@@ -98,13 +100,13 @@ function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
   }
 }
 
-function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolean, row: Row, rt: Runtime, out: Row[]): void {
-  const before = out.length;
+function matchRows(patterns: PathPattern[], where: readonly Expr[], optional: boolean, row: Row, rt: Runtime, out: Sink): void {
+  const before = out.rows.length;
   matchPatterns(patterns, row, rt, (m) => {
     rt.tick();
-    if (!where || rt.evaluate(where, m) === true) out.push(m);
-  });
-  if (out.length === before && optional) {
+    out.push({ ...m });
+  }, new Set(), where);
+  if (out.rows.length === before && optional) {
     const nulls: Row = { ...row };
     for (const p of patterns) {
       if (p.v && !(p.v in row)) nulls[p.v] = null;

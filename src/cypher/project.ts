@@ -4,7 +4,7 @@ import { exprKey, type Expr, type Projection, type ReturnItem } from './ast.ts';
 import { invalid, typeError } from './errors.ts';
 import type { Value } from './graph-store.ts';
 import type { Row, Runtime } from './runtime.ts';
-import { keyOf, orderCompare } from './values.ts';
+import { groupKey, keyOf, orderCompare } from './values.ts';
 
 interface AggSlot {
   name: string;
@@ -109,17 +109,21 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
 function aggregate(rows: Row[], items: ReturnItem[], slots: AggSlot[], rt: Runtime): Projected[] {
   const keys = items.filter((i) => !hasAggregate(i.expr));
   const aggItems = items.filter((i) => hasAggregate(i.expr)).map((i) => ({ alias: i.alias, expr: extract(i.expr, slots) }));
-  const groups = new Map<string, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
+  const groups = new Map<unknown, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
   for (const row of rows) {
     rt.tick();
     const keyValues = keys.map((k) => rt.evaluate(k.expr, row));
-    const k = keyOf(keyValues);
+    // One key (the common case) is its own Map key; several are joined into one string.
+    const k = keyValues.length === 1 ? groupKey(keyValues[0]!) : keyOf(keyValues);
     let g = groups.get(k);
     if (!g) {
       g = { scope: row, keyValues, accs: slots.map((s) => accumulator(s.fn, s.distinct)) };
       groups.set(k, g);
     }
-    slots.forEach((s, i) => g!.accs[i]!.add(s.args.map((a) => rt.evaluate(a, row))));
+    for (let i = 0; i < slots.length; i++) {
+      const args = slots[i]!.args;
+      g.accs[i]!.add(args.length > 0 ? rt.evaluate(args[0]!, row) : null, args.length > 1 ? rt.evaluate(args[1]!, row) : undefined);
+    }
   }
   if (groups.size === 0 && keys.length === 0) groups.set('', { scope: {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
   return [...groups.values()].map((g) => {
