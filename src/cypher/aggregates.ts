@@ -9,15 +9,44 @@ export interface Accumulator {
   result(): Value;
 }
 
+// The common ones are classes: one object per group, no closures made per group.
+class Count implements Accumulator {
+  private n = 0n;
+  add(v: Value): void {
+    if (v !== null) this.n += 1n;
+  }
+  result(): Value {
+    return this.n;
+  }
+}
+
+class Collect implements Accumulator {
+  private readonly items: Value[] = [];
+  add(v: Value): void {
+    if (v !== null) this.items.push(v);
+  }
+  result(): Value {
+    return this.items;
+  }
+}
+
+class Distinct implements Accumulator {
+  private readonly seen = new Set<unknown>();
+  constructor(private readonly acc: Accumulator) {}
+  add(v: Value, q?: Value): void {
+    const k = groupKey(v);
+    if (this.seen.has(k)) return;
+    this.seen.add(k);
+    this.acc.add(v, q);
+  }
+  result(): Value {
+    return this.acc.result();
+  }
+}
+
 const AGGREGATES: Record<string, () => Accumulator> = {
-  count: () => {
-    let n = 0n;
-    return { add: (v) => void (v !== null && (n += 1n)), result: () => n };
-  },
-  collect: () => {
-    const items: Value[] = [];
-    return { add: (v) => void (v !== null && items.push(v)), result: () => items };
-  },
+  count: () => new Count(),
+  collect: () => new Collect(),
   sum: () => {
     let int = 0n;
     let float = 0;
@@ -60,17 +89,7 @@ export const isAggregate = (name: string): boolean => name in AGGREGATES;
 
 export function accumulator(name: string, distinct: boolean): Accumulator {
   const acc = AGGREGATES[name]!();
-  if (!distinct) return acc;
-  const seen = new Set<unknown>();
-  return {
-    add(v, q) {
-      const k = groupKey(v);
-      if (seen.has(k)) return;
-      seen.add(k);
-      acc.add(v, q);
-    },
-    result: () => acc.result(),
-  };
+  return distinct ? new Distinct(acc) : acc;
 }
 
 function extreme(sign: 1 | -1): Accumulator {

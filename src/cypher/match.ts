@@ -99,6 +99,29 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runt
   return out;
 }
 
+const COSTS = new WeakMap<readonly NodeRec[], Map<string, number>>();
+// Past this many candidates the cost is estimated from the graph's mean degree instead of counted.
+const COUNTED = 4096;
+
+/** Candidates plus the adjacency entries their first hops scan (the walk reads whole lists). */
+function startCost(pattern: PathPattern, i: number, nodes: readonly NodeRec[], rt: Runtime): number {
+  const right = pattern.rels[i];
+  const left = pattern.rels[i - 1];
+  if (!right && !left) return nodes.length;
+  // Which lists each candidate scans: right of it forward, left of it backward.
+  const lists = (r: RelPat | undefined, forward: boolean) => (!r ? '' : r.dir === 'both' ? 'oi' : (r.dir === 'out') === forward ? 'o' : 'i');
+  const key = lists(right, true) + '/' + lists(left, false);
+  if (nodes.length > COUNTED) return nodes.length * (1 + (key.length - 1) * (rt.graph.rels.length / Math.max(1, rt.graph.nodes.length)));
+  let cached = COSTS.get(nodes);
+  const known = cached?.get(key);
+  if (known !== undefined) return known;
+  let cost = nodes.length;
+  for (const x of nodes) for (const ch of key) cost += ch === 'o' ? x.out.length : ch === 'i' ? x.in.length : 0;
+  if (!cached) COSTS.set(nodes, (cached = new Map()));
+  cached.set(key, cost);
+  return cost;
+}
+
 /** The order the walk binds the pattern's variables in, from anchor `a`: stage 0 is the anchor, each hop one more. */
 function stages(pattern: PathPattern, a: number): Map<string, number> {
   const at = new Map<string, number>();
@@ -119,12 +142,14 @@ function stages(pattern: PathPattern, a: number): Map<string, number> {
 
 function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySet<RelRec>, where: readonly Expr[], wantRels: boolean, emit: Emit): boolean {
   const n = pattern.nodes.length;
-  // The anchor: the node with the fewest candidates.
+  // The anchor: the node whose candidates have the least to scan for their first hops.
   let a = 0;
-  let start: readonly NodeRec[] | null = null;
+  let start: readonly NodeRec[] = [];
+  let best = Infinity;
   for (let i = 0; i < n; i++) {
     const c = startNodes(pattern.nodes[i]!, row, where, rt);
-    if (start === null || c.length < start.length) [a, start] = [i, c];
+    const cost = startCost(pattern, i, c, rt);
+    if (cost < best) [a, start, best] = [i, c, cost];
   }
   const stageOf = stages(pattern, a);
   // checks[s]: the conjuncts whose last variable is bound at stage s.
@@ -221,7 +246,7 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     return false;
   };
   const ap = pattern.nodes[a]!;
-  for (const node of start!) {
+  for (const node of start) {
     rt.tick();
     if (!nodeOk(node, ap, row, rt)) continue;
     nodes[a] = node;

@@ -3,6 +3,7 @@ import { accumulator, isAggregate, type Accumulator } from './aggregates.ts';
 import { exprKey, type Expr, type Projection, type ReturnItem } from './ast.ts';
 import { invalid, typeError } from './errors.ts';
 import type { Value } from './graph-store.ts';
+import { varsOf } from './plan-match.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { groupKey, keyOf, orderCompare } from './values.ts';
 
@@ -59,6 +60,7 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
   const items: ReturnItem[] = [...(proj.star ? (proj.starColumns ?? visible(rows[0] ?? {}).sort()).map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
   if (items.length === 0) throw invalid('RETURN * needs at least one variable in scope');
   const grouped = items.some((i) => hasAggregate(i.expr));
+  const aliases = new Set(items.map((i) => i.alias));
   let projected: Projected[];
   const slots: AggSlot[] = [];
   if (!grouped) {
@@ -86,8 +88,10 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
       const alias = byText.get(exprKey(o.expr));
       return alias !== undefined ? ({ k: 'var', name: alias } as Expr) : grouped ? extract(o.expr, slots) : o.expr;
     });
+    // Sorting on projected columns (the usual case) reads them from the projected row alone.
+    const onColumns = orderExprs.every((e) => [...varsOf(e)].every((v) => aliases.has(v)));
     const keyed = projected.map((p) => {
-      const scope = grouped || proj.distinct ? { ...p.scope, ...p.out } : { ...p.scope, ...p.out };
+      const scope = onColumns ? p.out : { ...p.scope, ...p.out };
       return { p, keys: orderExprs.map((e) => rt.evaluate(e, scope)) };
     });
     keyed.sort((x, y) => {
@@ -102,7 +106,10 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
   const skip = count(proj.skip, rt, 'SKIP') ?? 0;
   const limit = count(proj.limit, rt, 'LIMIT');
   if (skip > 0 || limit !== null) projected = projected.slice(skip, limit === null ? undefined : skip + limit);
-  if (where) projected = projected.filter((p) => rt.evaluate(where, { ...p.scope, ...p.out }) === true);
+  if (where) {
+    const onColumns = [...varsOf(where)].every((v) => aliases.has(v));
+    projected = projected.filter((p) => rt.evaluate(where, onColumns ? p.out : { ...p.scope, ...p.out }) === true);
+  }
   return projected.map((p) => p.out);
 }
 
@@ -112,7 +119,8 @@ function aggregate(rows: Row[], items: ReturnItem[], slots: AggSlot[], rt: Runti
   const groups = new Map<unknown, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
   for (const row of rows) {
     rt.tick();
-    const keyValues = keys.map((k) => rt.evaluate(k.expr, row));
+    const keyValues: Value[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) keyValues[i] = rt.evaluate(keys[i]!.expr, row);
     // One key (the common case) is its own Map key; several are joined into one string.
     const k = keyValues.length === 1 ? groupKey(keyValues[0]!) : keyOf(keyValues);
     let g = groups.get(k);
@@ -126,15 +134,16 @@ function aggregate(rows: Row[], items: ReturnItem[], slots: AggSlot[], rt: Runti
     }
   }
   if (groups.size === 0 && keys.length === 0) groups.set('', { scope: {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
+  // An item that is one aggregate (count(p) AS n) takes the slot's value; others are evaluated.
+  const direct = aggItems.every((a) => a.expr.k === 'var');
   return [...groups.values()].map((g) => {
     const out: Row = {};
     keys.forEach((k, i) => (out[k.alias] = g.keyValues[i]!));
-    const scope: Row = { ...g.scope };
-    slots.forEach((s, i) => (scope[s.name] = g.accs[i]!.result()));
-    for (const a of aggItems) out[a.alias] = rt.evaluate(a.expr, { ...scope, ...out });
+    const results: Row = {};
+    slots.forEach((s, i) => (results[s.name] = g.accs[i]!.result()));
+    const scope: Row | null = direct ? null : { ...g.scope, ...results, ...out };
+    for (const a of aggItems) out[a.alias] = scope ? rt.evaluate(a.expr, scope) : results[(a.expr as { name: string }).name]!;
     // ORDER BY sees the projected names and the aggregate slots, not the grouped-away rows.
-    const orderScope: Row = { ...out };
-    slots.forEach((s) => (orderScope[s.name] = scope[s.name]!));
-    return { out, scope: orderScope };
+    return { out, scope: { ...out, ...results } };
   });
 }
