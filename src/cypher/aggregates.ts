@@ -1,35 +1,65 @@
 /** Aggregating functions: one accumulator per group; DISTINCT drops repeated inputs first. */
 import type { Value } from './graph-store.ts';
 import { typeError } from './errors.ts';
-import { isNumber, keyOf, orderCompare, typeName } from './values.ts';
+import { groupKey, isNumber, orderCompare, typeName } from './values.ts';
 
+/** One group's running value; `q` is a second argument (the percentile), undefined for the rest. */
 export interface Accumulator {
-  add(args: Value[]): void;
+  add(v: Value, q?: Value): void;
   result(): Value;
 }
 
+// The common ones are classes: one object per group, no closures made per group.
+class Count implements Accumulator {
+  private n = 0n;
+  add(v: Value): void {
+    if (v !== null) this.n += 1n;
+  }
+  result(): Value {
+    return this.n;
+  }
+}
+
+class Collect implements Accumulator {
+  private readonly items: Value[] = [];
+  add(v: Value): void {
+    if (v !== null) this.items.push(v);
+  }
+  result(): Value {
+    return this.items;
+  }
+}
+
+class Distinct implements Accumulator {
+  private readonly seen = new Set<unknown>();
+  constructor(private readonly acc: Accumulator) {}
+  add(v: Value, q?: Value): void {
+    const k = groupKey(v);
+    if (this.seen.has(k)) return;
+    this.seen.add(k);
+    this.acc.add(v, q);
+  }
+  result(): Value {
+    return this.acc.result();
+  }
+}
+
 const AGGREGATES: Record<string, () => Accumulator> = {
-  count: () => {
-    let n = 0n;
-    return { add: ([v]) => void (v !== null && (n += 1n)), result: () => n };
-  },
-  collect: () => {
-    const items: Value[] = [];
-    return { add: ([v]) => void (v !== null && items.push(v!)), result: () => items };
-  },
+  count: () => new Count(),
+  collect: () => new Collect(),
   sum: () => {
     let int = 0n;
     let float = 0;
     let isFloat = false;
     return {
-      add: ([v]) => {
+      add: (v) => {
         if (v === null) return;
         if (typeof v === 'bigint') int += v;
         else if (typeof v === 'number') {
           float += v;
           isFloat = true;
         }
-        else throw typeError(`sum expects numbers, got ${typeName(v!)}`);
+        else throw typeError(`sum expects numbers, got ${typeName(v)}`);
       },
       result: () => (isFloat ? float + Number(int) : int),
     };
@@ -38,9 +68,9 @@ const AGGREGATES: Record<string, () => Accumulator> = {
     let sum = 0;
     let n = 0;
     return {
-      add: ([v]) => {
+      add: (v) => {
         if (v === null) return;
-        if (!isNumber(v!)) throw typeError(`avg expects numbers, got ${typeName(v!)}`);
+        if (!isNumber(v)) throw typeError(`avg expects numbers, got ${typeName(v)}`);
         sum += Number(v);
         n++;
       },
@@ -59,25 +89,15 @@ export const isAggregate = (name: string): boolean => name in AGGREGATES;
 
 export function accumulator(name: string, distinct: boolean): Accumulator {
   const acc = AGGREGATES[name]!();
-  if (!distinct) return acc;
-  const seen = new Set<string>();
-  return {
-    add(args) {
-      const k = keyOf(args[0]!);
-      if (seen.has(k)) return;
-      seen.add(k);
-      acc.add(args);
-    },
-    result: () => acc.result(),
-  };
+  return distinct ? new Distinct(acc) : acc;
 }
 
 function extreme(sign: 1 | -1): Accumulator {
   let best: Value = null;
   return {
-    add: ([v]) => {
+    add: (v) => {
       if (v === null) return;
-      if (best === null || sign * orderCompare(v!, best) > 0) best = v!;
+      if (best === null || sign * orderCompare(v, best) > 0) best = v;
     },
     result: () => best,
   };
@@ -86,7 +106,7 @@ function extreme(sign: 1 | -1): Accumulator {
 function deviation(sample: boolean): Accumulator {
   const xs: number[] = [];
   return {
-    add: ([v]) => void (v !== null && xs.push(Number(v))),
+    add: (v) => void (v !== null && xs.push(Number(v))),
     result: () => {
       const n = xs.length;
       if (n < (sample ? 2 : 1)) return 0;
@@ -100,11 +120,11 @@ function percentile(continuous: boolean): Accumulator {
   const xs: Value[] = [];
   let p = 0;
   return {
-    add: ([v, q]) => {
+    add: (v, q) => {
       if (!isNumber(q ?? null)) throw typeError('a percentile must be a number between 0.0 and 1.0');
       p = Number(q);
       if (p < 0 || p > 1) throw typeError(`a percentile must be between 0.0 and 1.0, got ${p}`);
-      if (v !== null) xs.push(v!);
+      if (v !== null) xs.push(v);
     },
     result: () => {
       if (xs.length === 0) return null;

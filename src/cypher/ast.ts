@@ -75,6 +75,8 @@ export interface Projection {
   order: OrderItem[];
   skip: Expr | null;
   limit: Expr | null;
+  /** For `*`: the variables in scope, in column order (set by the checker, so an empty result still has its columns). */
+  starColumns?: string[];
 }
 
 export type Clause =
@@ -95,3 +97,6 @@ export interface Query {
   unionAll: boolean[];
   explain: boolean;
 }
+
+/** A string equal for equal trees: finds an ORDER BY item or an aggregate that a projection already computes. */
+export const exprKey = (e: Expr): string => JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));

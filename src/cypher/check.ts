@@ -4,9 +4,10 @@
  * relationship, path or plain value in another.
  */
 import type { Clause, Expr, PathPattern, Query } from './ast.ts';
+import { checkExpr, containsAggregate, type Kind } from './check-expr.ts';
+import { checkProjection } from './check-projection.ts';
 import { CypherError } from './errors.ts';
 
-type Kind = 'node' | 'rel' | 'rels' | 'path' | 'value' | 'any';
 type Scope = Map<string, Kind>;
 
 const fail = (what: string, message: string) => new CypherError('invalid-query', `${what}: ${message}`);
@@ -106,15 +107,25 @@ function clause(c: Clause, scope: Scope): Scope {
     case 'match':
     case 'create':
       patterns(c.patterns, scope, true);
-      if (c.k === 'match' && c.where) expr(c.where, scope);
+      if (c.k === 'match' && c.where) {
+        expr(c.where, scope);
+        if (containsAggregate(c.where)) throw fail('InvalidAggregation', 'aggregate functions are not allowed in WHERE');
+        checkExpr(c.where, (v) => scope.get(v), true);
+      }
       return scope;
     case 'unwind':
       expr(c.list, scope);
+      if (containsAggregate(c.list)) throw fail('InvalidAggregation', 'aggregate functions are not allowed in UNWIND');
+      checkExpr(c.list, (v) => scope.get(v));
       scope.set(c.v, 'any');
       return scope;
     case 'with':
     case 'return': {
       const next: Scope = c.proj.star ? new Map(scope) : new Map();
+      if (c.proj.star) {
+        c.proj.starColumns = [...scope.keys()].sort();
+        if (scope.size === 0 && c.proj.items.length === 0) throw fail('NoVariablesInScope', `${c.k.toUpperCase()} * needs at least one variable in scope`);
+      }
       const aliases = new Set<string>();
       for (const item of c.proj.items) {
         expr(item.expr, scope);
@@ -125,6 +136,7 @@ function clause(c: Clause, scope: Scope): Scope {
       const both = new Map([...scope, ...next]);
       for (const o of c.proj.order) expr(o.expr, both);
       if (c.k === 'with' && c.where) expr(c.where, both);
+      checkProjection(c.proj, c.k === 'with' ? c.where : null, (v) => scope.get(v), (v) => both.get(v));
       return next;
     }
   }

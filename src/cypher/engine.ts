@@ -61,7 +61,7 @@ export function runQuery(graph: PropertyGraph, text: string, params: Record<stri
   const t0 = performance.now();
   const l = { ...DEFAULT_ENGINE_LIMITS, ...limits };
   const query = parseCached(text);
-  const budget = { deadline: t0 + l.timeoutMs, timeoutMs: l.timeoutMs, maxIntermediateRows: l.maxIntermediateRows };
+  const budget = { deadline: t0 + l.timeoutMs, timeoutMs: l.timeoutMs, maxIntermediateRows: l.maxIntermediateRows, resultRows: l.maxRows + 1 };
   const { columns, rows } = execute(query, createRuntime(graph, params, budget), budget);
   const collector = new JsonCollector();
   const out: Record<string, unknown>[] = [];

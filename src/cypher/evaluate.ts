@@ -5,7 +5,7 @@ import { CypherError, invalid, typeError } from './errors.ts';
 import { FUNCTIONS } from './functions.ts';
 import { type MapValue, NodeRec, type Value, isMap, isNode, isPath, isRel } from './graph-store.ts';
 import { type Row, type Runtime } from './runtime.ts';
-import { compare, equals, typeName } from './values.ts';
+import { compare, equals, isNumber, typeName } from './values.ts';
 
 export function matchesLabels(node: NodeRec, t: LabelTest): boolean {
   switch (t.k) {
@@ -113,7 +113,8 @@ function binary(e: Extract<Expr, { k: 'bin' }>, row: Row, rt: Runtime): Value {
     case '<=':
     case '>=': {
       const c = compare(a, b);
-      if (c === null) return null;
+      // NaN is a number that no number is ordered against: false, not unknown.
+      if (c === null) return isNumber(a) && isNumber(b) ? false : null;
       return e.op === '<' ? c < 0 : e.op === '>' ? c > 0 : e.op === '<=' ? c <= 0 : c >= 0;
     }
     case 'in':

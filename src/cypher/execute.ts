@@ -4,6 +4,8 @@ import { CypherError, invalid } from './errors.ts';
 import { evaluate } from './evaluate.ts';
 import { type NodeRec, type PropertyGraph, type Value, isMap } from './graph-store.ts';
 import { matchPatterns } from './match.ts';
+import { containsAggregate } from './check-expr.ts';
+import { conjuncts } from './plan-match.ts';
 import { project } from './project.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { keyOf } from './values.ts';
@@ -14,6 +16,8 @@ export interface Budget {
   /** Most rows any clause may hold at once (the engine's memory guard). */
   maxIntermediateRows: number;
   timeoutMs: number;
+  /** Rows the caller reads at most (the answer's row budget plus one, to tell it was cut). */
+  resultRows?: number;
 }
 
 export function createRuntime(graph: PropertyGraph, params: Record<string, Value>, budget: Budget): Runtime {
@@ -31,9 +35,11 @@ export function createRuntime(graph: PropertyGraph, params: Record<string, Value
 }
 
 export function execute(query: Query, rt: Runtime, budget: Budget): { columns: string[]; rows: Row[] } {
-  let result = single(query.parts[0]!, rt, budget);
+  // Under UNION, duplicates dropped later could leave fewer rows than the caller reads: no cut there.
+  const resultRows = query.parts.length === 1 ? (budget.resultRows ?? Infinity) : Infinity;
+  let result = single(query.parts[0]!, rt, budget, resultRows);
   for (let i = 1; i < query.parts.length; i++) {
-    const next = single(query.parts[i]!, rt, budget);
+    const next = single(query.parts[i]!, rt, budget, Infinity);
     if (next.columns.join('\u0000') !== result.columns.join('\u0000')) throw invalid('All sub queries in an UNION must have the same return column names');
     result = { columns: result.columns, rows: [...result.rows, ...next.rows] };
     if (!query.unionAll[i - 1]) {
@@ -47,48 +53,75 @@ export function execute(query: Query, rt: Runtime, budget: Budget): { columns: s
   return result;
 }
 
-function single(q: SingleQuery, rt: Runtime, budget: Budget): { columns: string[]; rows: Row[] } {
+function single(q: SingleQuery, rt: Runtime, budget: Budget, resultRows: number): { columns: string[]; rows: Row[] } {
   let rows: Row[] = [{}];
   let columns: string[] = [];
   q.clauses.forEach((c, i) => {
     const last = i === q.clauses.length - 1;
     if (c.k === 'return' && !last) throw invalid('RETURN can only be used at the end of the query');
-    rows = step(c, rows, rt, budget.maxIntermediateRows);
-    if (c.k === 'return') columns = c.proj.star ? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000')) : c.proj.items.map((it) => it.alias);
+    rows = step(c, rows, rt, budget.maxIntermediateRows, rowsNeeded(q.clauses[i + 1], rt, i + 2 === q.clauses.length ? resultRows : Infinity));
+    if (c.k === 'return') columns = [...new Set([...(c.proj.star ? (c.proj.starColumns ?? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000'))) : []), ...c.proj.items.map((it) => it.alias)])];
   });
   const lastClause = q.clauses[q.clauses.length - 1];
   if (lastClause?.k !== 'return' && lastClause?.k !== 'create') throw invalid('Query cannot conclude with ' + (lastClause?.k.toUpperCase() ?? 'nothing') + ' (must be a RETURN clause)');
-  if (lastClause.k === 'return' && lastClause.proj.star && rows.length === 0) columns = [];
   return { columns, rows: lastClause.k === 'return' ? rows : [] };
 }
 
 /** Rows a clause produces, refused past the budget while they are made (not after). */
-function sink(max: number): Row[] {
-  const out: Row[] = [];
-  const push = out.push.bind(out);
-  out.push = (...items: Row[]) => {
-    if (out.length + items.length > max) throw new CypherError('timeout', `the query built more than ${max} intermediate rows; narrow the MATCH or add a LIMIT`);
-    return push(...items);
-  };
-  return out;
+class Sink {
+  readonly rows: Row[] = [];
+  constructor(
+    private readonly max: number,
+    /** Rows the next clause reads at most: past them making more is wasted. */
+    private readonly needed: number,
+  ) {}
+  get full(): boolean {
+    return this.rows.length >= this.needed;
+  }
+  push(row: Row): void {
+    if (this.rows.length >= this.max) throw new CypherError('timeout', `the query built more than ${this.max} intermediate rows; narrow the MATCH or add a LIMIT`);
+    this.rows.push(row);
+  }
 }
 
-function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
-  const out = sink(max);
+/**
+ * How many rows a projection reads: SKIP + LIMIT (or SKIP + what the caller reads, for the last
+ * one) when it only passes rows on (no DISTINCT, ORDER BY or aggregate), so the clause before it
+ * can stop there; otherwise all of them.
+ */
+function rowsNeeded(next: Clause | undefined, rt: Runtime, read: number): number {
+  if (!next || (next.k !== 'with' && next.k !== 'return')) return Infinity;
+  const p = next.proj;
+  if (p.distinct || p.order.length > 0 || p.items.some((i) => containsAggregate(i.expr))) return Infinity;
+  if (!p.limit) return read + (p.skip ? Number(rt.evaluate(p.skip, {})) : 0);
+  const skip = p.skip ? rt.evaluate(p.skip, {}) : 0n;
+  const limit = rt.evaluate(p.limit, {});
+  // A bad SKIP or LIMIT is the projection's to report.
+  return typeof skip === 'bigint' && typeof limit === 'bigint' && skip >= 0n && limit >= 0n ? Number(skip + limit) : Infinity;
+}
+
+function step(c: Clause, rows: Row[], rt: Runtime, max: number, needed: number): Row[] {
+  const out = new Sink(max, needed);
   switch (c.k) {
-    case 'match':
-      for (const row of rows) matchRows(c.patterns, c.where, c.optional, row, rt, out);
-      return out;
+    case 'match': {
+      const where = conjuncts(c.where);
+      for (const row of rows) {
+        if (out.full) break;
+        matchRows(c.patterns, where, c.optional, row, rt, out);
+      }
+      return out.rows;
+    }
     case 'unwind':
       for (const row of rows) {
         const list = rt.evaluate(c.list, row);
         if (list === null) continue;
         for (const item of Array.isArray(list) ? list : [list]) {
+          if (out.full) return out.rows;
           rt.tick();
           out.push({ ...row, [c.v]: item });
         }
       }
-      return out;
+      return out.rows;
     case 'with': {
       return project(rows, c.proj, rt, c.where);
     }
@@ -99,13 +132,14 @@ function step(c: Clause, rows: Row[], rt: Runtime, max: number): Row[] {
   }
 }
 
-function matchRows(patterns: PathPattern[], where: Expr | null, optional: boolean, row: Row, rt: Runtime, out: Row[]): void {
-  const before = out.length;
+function matchRows(patterns: PathPattern[], where: readonly Expr[], optional: boolean, row: Row, rt: Runtime, out: Sink): void {
+  const before = out.rows.length;
   matchPatterns(patterns, row, rt, (m) => {
     rt.tick();
-    if (!where || rt.evaluate(where, m) === true) out.push(m);
-  });
-  if (out.length === before && optional) {
+    out.push({ ...m });
+    return out.full;
+  }, new Set(), where);
+  if (out.rows.length === before && optional) {
     const nulls: Row = { ...row };
     for (const p of patterns) {
       if (p.v && !(p.v in row)) nulls[p.v] = null;

@@ -78,6 +78,8 @@ function substring(args: Value[]): Value {
 const MAX_RANGE = 10_000_000;
 
 function range(args: Value[], rt: Runtime): Value {
+  // Integers only: range(0.0, 1) is an error in Cypher, not range(0, 1).
+  for (const a of args) if (typeof a !== 'bigint') throw typeError(`range expects integers, got ${typeName(a)}`);
   const from = int(args[0]!, 'range');
   const to = int(args[1]!, 'range');
   const step = args.length > 2 ? int(args[2]!, 'range') : 1;
@@ -100,6 +102,7 @@ const round = (args: Value[]): Value => {
 };
 
 export const FUNCTIONS: Record<string, Fn> = {
+  rand: () => Math.random(),
   labels: nullIn(([v]) => {
     if (!isNode(v)) throw typeError(`labels expects a node, got ${typeName(v!)}`);
     return [...v.labels];

@@ -39,8 +39,11 @@ export class PropertyGraph {
   readonly nodes: NodeRec[] = [];
   readonly rels: RelRec[] = [];
   private readonly byLabel = new Map<string, NodeRec[]>();
+  /** Property indexes, built on first use for a (label, key) and kept while the graph is unchanged. */
+  private readonly byProperty = new Map<string, Map<unknown, NodeRec[]>>();
 
   addNode(labels: string[], props: MapValue): NodeRec {
+    this.byProperty.clear();
     const node = new NodeRec(this.nodes.length, [...new Set(labels)], props);
     this.nodes.push(node);
     for (const l of node.labels) {
@@ -61,6 +64,28 @@ export class PropertyGraph {
 
   withLabel(label: string): readonly NodeRec[] {
     return this.byLabel.get(label) ?? [];
+  }
+
+  /**
+   * The nodes (with `label`, or any) whose property `key` has the grouping key `value` (a key from
+   * values.ts groupKey: equal values share one), for choosing where a match starts.
+   */
+  withProperty(label: string | null, key: string, valueKey: unknown, keyOf: (v: Value) => unknown): readonly NodeRec[] {
+    const name = `${label ?? ''}\u0000${key}`;
+    let index = this.byProperty.get(name);
+    if (!index) {
+      index = new Map();
+      for (const n of label === null ? this.nodes : this.withLabel(label)) {
+        const v = n.props[key];
+        if (v === undefined || v === null) continue;
+        const k = keyOf(v);
+        const list = index.get(k);
+        if (list) list.push(n);
+        else index.set(k, [n]);
+      }
+      this.byProperty.set(name, index);
+    }
+    return index.get(valueKey) ?? [];
   }
 }
 

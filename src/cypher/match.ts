@@ -1,28 +1,47 @@
 /**
- * Pattern matching: each path pattern is matched from its cheapest node (a bound variable, else
- * the smallest label), expanding right then left. Within one MATCH no relationship is used twice.
+ * Pattern matching: each path pattern starts from its node with the fewest candidates (a bound
+ * variable, a property index lookup, the smallest label; plan-match.ts), expanding right then left.
+ * WHERE's conjuncts are checked as soon as their variables are bound. Bindings live in one frame
+ * per pattern and row; a match is copied only by a caller that keeps it. Within one MATCH no
+ * relationship is used twice.
  */
-import type { NodePat, PathPattern, RelPat } from './ast.ts';
+import type { Expr, NodePat, PathPattern, RelPat } from './ast.ts';
 import { evaluate, matchesLabels } from './evaluate.ts';
-import { type NodeRec, PathVal, type RelRec, type Value, isMap, isNode } from './graph-store.ts';
+import { type NodeRec, PathVal, type RelRec, type Value, isMap } from './graph-store.ts';
 import { typeError } from './errors.ts';
+import { patternVars, startNodes, varsOf } from './plan-match.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { shortestPaths } from './shortest.ts';
 import { equals } from './values.ts';
 
-/** Calls `emit` with each row that extends `row` by a match of every pattern; emit returns true to stop. */
-export function matchPatterns(patterns: PathPattern[], row: Row, rt: Runtime, emit: (r: Row) => boolean | void, used: Set<RelRec> = new Set()): boolean {
-  if (patterns.length === 0) return emit(row) === true;
+/** A match: the frame is reused for the next one, so copy it to keep it. */
+export type Emit = (r: Row, rels: readonly RelRec[]) => boolean | void;
+
+const allTrue = (checks: readonly Expr[], row: Row, rt: Runtime): boolean => {
+  for (const c of checks) if (evaluate(c, row, rt) !== true) return false;
+  return true;
+};
+
+/**
+ * Calls `emit` with each row that extends `row` by a match of every pattern and passes every
+ * conjunct of `where`; emit returns true to stop.
+ */
+export function matchPatterns(patterns: PathPattern[], row: Row, rt: Runtime, emit: (r: Row) => boolean | void, used: ReadonlySet<RelRec> = new Set(), where: readonly Expr[] = []): boolean {
+  if (patterns.length === 0) return allTrue(where, row, rt) && emit(row) === true;
   const [first, ...rest] = patterns as [PathPattern, ...PathPattern[]];
-  const next = (r: Row, rels: RelRec[]): boolean => {
-    if (rest.length === 0) return emit(r) === true;
-    return matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]));
+  const own = new Set(patternVars(first));
+  const mine: Expr[] = [];
+  const later: Expr[] = [];
+  for (const c of where) ([...varsOf(c)].every((v) => own.has(v) || v in row) && !first.shortest ? mine : later).push(c);
+  const next: Emit = (r, rels) => {
+    if (rest.length === 0) return allTrue(later, r, rt) && emit(r) === true;
+    return matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]), later);
   };
   if (first.shortest) {
     for (const m of shortestPaths(first, row, rt, (n, p) => nodeOk(n, p, row, rt), (r, p, ok) => relOk(r, p, row, rt, ok))) if (next(m.row, m.rels)) return true;
     return false;
   }
-  return matchPath(first, row, rt, used, next);
+  return matchPath(first, row, rt, used, mine, rest.length > 0, next);
 }
 
 function propsOk(props: Record<string, Value>, want: Value): boolean {
@@ -54,145 +73,187 @@ function relOk(r: RelRec, p: RelPat, row: Row, rt: Runtime, checkBound = true): 
   return true;
 }
 
-function candidates(p: NodePat, row: Row, rt: Runtime): readonly NodeRec[] {
-  if (p.v && row[p.v] !== undefined) {
-    const v = row[p.v];
-    if (v === null) return [];
-    if (!isNode(v)) throw typeError(`\`${p.v}\` is not a node`);
-    return [v];
-  }
-  const label = p.labels?.k === 'name' ? p.labels.name : p.labels?.k === 'and' && p.labels.parts[0]?.k === 'name' ? p.labels.parts[0].name : null;
-  return label ? rt.graph.withLabel(label) : rt.graph.nodes;
-}
-
-function anchor(pattern: PathPattern, row: Row, rt: Runtime): number {
-  let best = 0;
-  let cost = Infinity;
-  pattern.nodes.forEach((p, i) => {
-    const c = p.v && row[p.v] !== undefined ? 0 : candidates(p, row, rt).length;
-    if (c < cost) {
-      cost = c;
-      best = i;
-    }
-  });
-  return best;
-}
-
 /** The variable-length runs from `from`; `forward` walks the pattern left to right. */
-function expand(from: NodeRec, p: RelPat, forward: boolean, scope: () => Row, rt: Runtime, used: Set<RelRec>): { rels: RelRec[]; to: NodeRec }[] {
+function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runtime, used: ReadonlySet<RelRec>): { rels: RelRec[]; to: NodeRec }[] {
   const dir = p.dir === 'both' ? 'both' : (p.dir === 'out') === forward ? 'out' : 'in';
   const out: { rels: RelRec[]; to: NodeRec }[] = [];
-  const each = (n: NodeRec, visit: (r: RelRec, to: NodeRec) => void) => {
-    if (dir !== 'in') for (const r of n.out) visit(r, r.end);
-    if (dir !== 'out') for (const r of n.in) if (dir === 'in' || r.start !== r.end) visit(r, r.start);
-  };
   const { min, max } = p.range!;
   const trail: RelRec[] = [];
   const onTrail = new Set<RelRec>();
+  const visit = (r: RelRec, to: NodeRec): void => {
+    rt.tick();
+    if (onTrail.has(r) || used.has(r) || !relOk(r, p, scope, rt, false)) return;
+    trail.push(r);
+    onTrail.add(r);
+    walk(to);
+    trail.pop();
+    onTrail.delete(r);
+  };
   const walk = (n: NodeRec): void => {
     if (trail.length >= min) out.push({ rels: forward ? [...trail] : [...trail].reverse(), to: n });
     if (trail.length >= max) return;
-    each(n, (r, to) => {
-      rt.tick();
-      if (onTrail.has(r) || used.has(r) || !relOk(r, p, scope(), rt, false)) return;
-      trail.push(r);
-      onTrail.add(r);
-      walk(to);
-      trail.pop();
-      onTrail.delete(r);
-    });
+    if (dir !== 'in') for (const r of n.out) visit(r, r.end);
+    if (dir !== 'out') for (const r of n.in) if (dir === 'in' || r.start !== r.end) visit(r, r.start);
   };
   walk(from);
   return out;
 }
 
-function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: Set<RelRec>, emit: (r: Row, rels: RelRec[]) => boolean): boolean {
-  const a = anchor(pattern, row, rt);
+const COSTS = new WeakMap<readonly NodeRec[], Map<string, number>>();
+// Past this many candidates the cost is estimated from the graph's mean degree instead of counted.
+const COUNTED = 4096;
+
+/** Candidates plus the adjacency entries their first hops scan (the walk reads whole lists). */
+function startCost(pattern: PathPattern, i: number, nodes: readonly NodeRec[], rt: Runtime): number {
+  const right = pattern.rels[i];
+  const left = pattern.rels[i - 1];
+  if (!right && !left) return nodes.length;
+  // Which lists each candidate scans: right of it forward, left of it backward.
+  const lists = (r: RelPat | undefined, forward: boolean) => (!r ? '' : r.dir === 'both' ? 'oi' : (r.dir === 'out') === forward ? 'o' : 'i');
+  const key = lists(right, true) + '/' + lists(left, false);
+  if (nodes.length > COUNTED) return nodes.length * (1 + (key.length - 1) * (rt.graph.rels.length / Math.max(1, rt.graph.nodes.length)));
+  let cached = COSTS.get(nodes);
+  const known = cached?.get(key);
+  if (known !== undefined) return known;
+  let cost = nodes.length;
+  for (const x of nodes) for (const ch of key) cost += ch === 'o' ? x.out.length : ch === 'i' ? x.in.length : 0;
+  if (!cached) COSTS.set(nodes, (cached = new Map()));
+  cached.set(key, cost);
+  return cost;
+}
+
+/** The order the walk binds the pattern's variables in, from anchor `a`: stage 0 is the anchor, each hop one more. */
+function stages(pattern: PathPattern, a: number): Map<string, number> {
+  const at = new Map<string, number>();
+  const put = (v: string | null, s: number) => v && !at.has(v) && at.set(v, s);
+  put(pattern.nodes[a]!.v, 0);
+  let s = 0;
+  for (let i = a; i < pattern.rels.length; i++) {
+    put(pattern.rels[i]!.v, ++s);
+    put(pattern.nodes[i + 1]!.v, s);
+  }
+  for (let i = a - 1; i >= 0; i--) {
+    put(pattern.rels[i]!.v, ++s);
+    put(pattern.nodes[i]!.v, s);
+  }
+  put(pattern.v, s + 1);
+  return at;
+}
+
+function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySet<RelRec>, where: readonly Expr[], wantRels: boolean, emit: Emit): boolean {
   const n = pattern.nodes.length;
+  // The anchor: the node whose candidates have the least to scan for their first hops.
+  let a = 0;
+  let start: readonly NodeRec[] = [];
+  let best = Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = startNodes(pattern.nodes[i]!, row, where, rt);
+    const cost = startCost(pattern, i, c, rt);
+    if (cost < best) [a, start, best] = [i, c, cost];
+  }
+  const stageOf = stages(pattern, a);
+  // checks[s]: the conjuncts whose last variable is bound at stage s.
+  const checks: Expr[][] = Array.from({ length: n + 1 }, () => []);
+  for (const c of where) checks[Math.max(0, ...[...varsOf(c)].map((v) => stageOf.get(v) ?? 0))]!.push(c);
   const nodes: NodeRec[] = new Array(n);
-  const rels: RelRec[][] = new Array(n - 1);
+  // hops[i]: the relationship (one hop) or the run of them (variable length) matched for rels[i].
+  const hops: (RelRec | RelRec[])[] = new Array(n - 1);
+  // Relationship uniqueness needs tracking only when two relationships could coincide.
+  const unique = n > 2 || used.size > 0;
   const local = new Set(used);
-  // Variables bound inside this pattern so far (a variable may appear twice: (a)-->(b)-->(a)).
-  const bound = new Map<string, Value>();
-  const scope = (): Row => (bound.size === 0 ? row : { ...row, ...Object.fromEntries(bound) });
+  // The row and what this pattern has bound so far; an unbound variable is undefined here.
+  const frame: Row = { ...row };
   const nodeFits = (node: NodeRec, p: NodePat): boolean => {
-    if (p.v && bound.has(p.v)) return bound.get(p.v) === node && (!p.labels || matchesLabels(node, p.labels));
-    if (!p.props && !p.where && !(p.v && row[p.v] !== undefined)) return !p.labels || matchesLabels(node, p.labels);
-    return nodeOk(node, p, scope(), rt);
-  };
-  const bindRel = (i: number, list: RelRec[]): boolean => {
-    const p = pattern.rels[i]!;
-    if (!p.v) return true;
-    const value: Value = p.range ? list : list[0]!;
-    const prior = bound.has(p.v) ? bound.get(p.v) : row[p.v];
-    if (prior !== undefined && (p.range ? equals(prior, value) !== true : prior !== value)) return false;
-    return true;
+    if (p.v) {
+      const prior = frame[p.v];
+      if (prior !== undefined && prior !== node) return false;
+    }
+    if (p.labels && !matchesLabels(node, p.labels)) return false;
+    return !(p.props || p.where) || nodeOk(node, p, frame, rt);
   };
   const finish = (): boolean => {
-    const out: Row = { ...row };
-    pattern.nodes.forEach((p, i) => p.v && (out[p.v] = nodes[i]!));
-    pattern.rels.forEach((p, i) => p.v && (out[p.v] = p.range ? rels[i]! : rels[i]![0]!));
-    const all = rels.flat();
+    const all = wantRels || pattern.v ? hops.flat() : [];
     if (pattern.v) {
       const walk: NodeRec[] = [nodes[0]!];
       for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
-      out[pattern.v] = new PathVal(walk, all);
+      frame[pattern.v] = new PathVal(walk, all);
+      if (!allTrue(checks[n]!, frame, rt)) return false;
     }
-    return emit(out, all);
+    return emit(frame, all) === true;
   };
-  // i: the relationship to match next; forward: still walking right of the anchor.
-  const walk = (i: number, forward: boolean): boolean => {
-    if (forward && i >= n - 1) return walk(a - 1, false);
-    if (!forward && i < 0) return finish();
-    const from = forward ? nodes[i]! : nodes[i + 1]!;
+  // Binds hop i (to `to`, over `hop`), checks what became checkable at stage s, walks on.
+  const step = (i: number, forward: boolean, s: number, to: NodeRec, hop: RelRec | RelRec[]): boolean => {
     const at = forward ? i + 1 : i;
     const p = pattern.nodes[at]!;
     const rp = pattern.rels[i]!;
-    const next = forward ? i + 1 : i - 1;
-    const step = (to: NodeRec, list: RelRec[]): boolean => {
-      if (!nodeFits(to, p) || !bindRel(i, list)) return false;
-      nodes[at] = to;
-      rels[i] = list;
-      const hadNode = p.v ? bound.has(p.v) : true;
-      if (p.v && !hadNode) bound.set(p.v, to);
-      if (rp.v) bound.set(rp.v, rp.range ? list : list[0]!);
-      for (const x of list) local.add(x);
-      const stop = walk(next, forward);
-      for (const x of list) local.delete(x);
-      if (rp.v) bound.delete(rp.v);
-      if (p.v && !hadNode) bound.delete(p.v);
-      return stop;
-    };
+    if (!nodeFits(to, p)) return false;
+    let newRel = false;
+    if (rp.v) {
+      const prior = frame[rp.v];
+      if (prior !== undefined && (Array.isArray(hop) ? equals(prior, hop) !== true : prior !== hop)) return false;
+      newRel = prior === undefined;
+    }
+    nodes[at] = to;
+    hops[i] = hop;
+    const newNode = p.v !== null && frame[p.v] === undefined;
+    if (newNode) frame[p.v!] = to;
+    if (newRel) frame[rp.v!] = hop;
+    if (unique) {
+      if (Array.isArray(hop)) for (const x of hop) local.add(x);
+      else local.add(hop);
+    }
+    const stop = allTrue(checks[s]!, frame, rt) && walk(forward ? i + 1 : i - 1, forward, s);
+    if (unique) {
+      if (Array.isArray(hop)) for (const x of hop) local.delete(x);
+      else local.delete(hop);
+    }
+    if (newRel) frame[rp.v!] = undefined as unknown as Value;
+    if (newNode) frame[p.v!] = undefined as unknown as Value;
+    return stop;
+  };
+  // i: the relationship to match next; forward: still walking right of the anchor; s: the stage it reaches.
+  const walk = (i: number, forward: boolean, s: number): boolean => {
+    if (forward && i >= n - 1) return walk(a - 1, false, s);
+    if (!forward && i < 0) return finish();
+    const from = forward ? nodes[i]! : nodes[i + 1]!;
+    const rp = pattern.rels[i]!;
+    s++;
     if (rp.range) {
-      for (const s of expand(from, rp, forward, scope, rt, local)) if (step(s.to, s.rels)) return true;
+      for (const m of expand(from, rp, forward, frame, rt, local)) if (step(i, forward, s, m.to, m.rels)) return true;
       return false;
     }
     // One hop, the common case: walk the adjacency lists directly.
     const dir = rp.dir === 'both' ? 'both' : (rp.dir === 'out') === forward ? 'out' : 'in';
-    const simple = !rp.props && !rp.where && !rp.v;
-    const fits = (r: RelRec) => !local.has(r) && (rp.types.length === 0 || rp.types.includes(r.type)) && (simple || relOk(r, rp, scope(), rt));
+    const simple = !rp.props && !rp.where && !(rp.v && row[rp.v] !== undefined);
+    const typed = rp.types.length > 0;
     if (dir !== 'in') {
       for (const r of from.out) {
         rt.tick();
-        if (fits(r) && step(r.end, [r])) return true;
+        if (typed && !rp.types.includes(r.type)) continue;
+        if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
+        if (step(i, forward, s, r.end, r)) return true;
       }
     }
     if (dir !== 'out') {
       for (const r of from.in) {
         rt.tick();
-        if ((dir === 'in' || r.start !== r.end) && fits(r) && step(r.start, [r])) return true;
+        if (dir === 'both' && r.start === r.end) continue;
+        if (typed && !rp.types.includes(r.type)) continue;
+        if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
+        if (step(i, forward, s, r.start, r)) return true;
       }
     }
     return false;
   };
   const ap = pattern.nodes[a]!;
-  for (const node of candidates(ap, row, rt)) {
+  for (const node of start) {
     rt.tick();
     if (!nodeOk(node, ap, row, rt)) continue;
     nodes[a] = node;
-    if (ap.v) bound.set(ap.v, node);
-    const stop = walk(a, true);
-    if (ap.v) bound.delete(ap.v);
+    const newNode = ap.v !== null && frame[ap.v] === undefined;
+    if (newNode) frame[ap.v!] = node;
+    const stop = allTrue(checks[0]!, frame, rt) && walk(a, true, 0);
+    if (newNode) frame[ap.v!] = undefined as unknown as Value;
     if (stop) return true;
   }
   return false;

@@ -1,10 +1,11 @@
 /** WITH and RETURN: projection, grouping with aggregates, DISTINCT, ORDER BY, SKIP and LIMIT. */
 import { accumulator, isAggregate, type Accumulator } from './aggregates.ts';
-import type { Expr, Projection, ReturnItem } from './ast.ts';
+import { exprKey, type Expr, type Projection, type ReturnItem } from './ast.ts';
 import { invalid, typeError } from './errors.ts';
 import type { Value } from './graph-store.ts';
+import { varsOf } from './plan-match.ts';
 import type { Row, Runtime } from './runtime.ts';
-import { keyOf, orderCompare } from './values.ts';
+import { groupKey, keyOf, orderCompare } from './values.ts';
 
 interface AggSlot {
   name: string;
@@ -14,12 +15,11 @@ interface AggSlot {
   json: string;
 }
 
-const json = (e: Expr) => JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /** Replaces each aggregate call by a variable naming its slot, collecting the slots. */
 function extract(e: Expr, slots: AggSlot[]): Expr {
   if (e.k === 'countStar' || (e.k === 'call' && isAggregate(e.name))) {
-    const key = json(e);
+    const key = exprKey(e);
     const existing = slots.find((s) => s.json === key);
     if (existing) return { k: 'var', name: existing.name };
     const slot: AggSlot = { name: `\u0000agg${slots.length}`, fn: e.k === 'countStar' ? 'count' : e.name, args: e.k === 'countStar' ? [{ k: 'lit', v: true }] : e.args, distinct: e.k === 'call' && e.distinct, json: key };
@@ -57,9 +57,10 @@ interface Projected {
 /** `where` (WITH ... WHERE) filters after SKIP/LIMIT and also sees the variables before the WITH. */
 export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr | null = null): Row[] {
   const visible = (r: Row) => Object.keys(r).filter((k) => !k.startsWith('\u0000'));
-  const items: ReturnItem[] = [...(proj.star ? visible(rows[0] ?? {}).sort().map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
+  const items: ReturnItem[] = [...(proj.star ? (proj.starColumns ?? visible(rows[0] ?? {}).sort()).map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
   if (items.length === 0) throw invalid('RETURN * needs at least one variable in scope');
   const grouped = items.some((i) => hasAggregate(i.expr));
+  const aliases = new Set(items.map((i) => i.alias));
   let projected: Projected[];
   const slots: AggSlot[] = [];
   if (!grouped) {
@@ -82,13 +83,15 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
     });
   }
   if (proj.order.length > 0) {
-    const byText = new Map(items.map((i) => [json(i.expr), i.alias]));
+    const byText = new Map(items.map((i) => [exprKey(i.expr), i.alias]));
     const orderExprs = proj.order.map((o) => {
-      const alias = byText.get(json(o.expr));
+      const alias = byText.get(exprKey(o.expr));
       return alias !== undefined ? ({ k: 'var', name: alias } as Expr) : grouped ? extract(o.expr, slots) : o.expr;
     });
+    // Sorting on projected columns (the usual case) reads them from the projected row alone.
+    const onColumns = orderExprs.every((e) => [...varsOf(e)].every((v) => aliases.has(v)));
     const keyed = projected.map((p) => {
-      const scope = grouped || proj.distinct ? { ...p.scope, ...p.out } : { ...p.scope, ...p.out };
+      const scope = onColumns ? p.out : { ...p.scope, ...p.out };
       return { p, keys: orderExprs.map((e) => rt.evaluate(e, scope)) };
     });
     keyed.sort((x, y) => {
@@ -103,35 +106,44 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
   const skip = count(proj.skip, rt, 'SKIP') ?? 0;
   const limit = count(proj.limit, rt, 'LIMIT');
   if (skip > 0 || limit !== null) projected = projected.slice(skip, limit === null ? undefined : skip + limit);
-  if (where) projected = projected.filter((p) => rt.evaluate(where, { ...p.scope, ...p.out }) === true);
+  if (where) {
+    const onColumns = [...varsOf(where)].every((v) => aliases.has(v));
+    projected = projected.filter((p) => rt.evaluate(where, onColumns ? p.out : { ...p.scope, ...p.out }) === true);
+  }
   return projected.map((p) => p.out);
 }
 
 function aggregate(rows: Row[], items: ReturnItem[], slots: AggSlot[], rt: Runtime): Projected[] {
   const keys = items.filter((i) => !hasAggregate(i.expr));
   const aggItems = items.filter((i) => hasAggregate(i.expr)).map((i) => ({ alias: i.alias, expr: extract(i.expr, slots) }));
-  const groups = new Map<string, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
+  const groups = new Map<unknown, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
   for (const row of rows) {
     rt.tick();
-    const keyValues = keys.map((k) => rt.evaluate(k.expr, row));
-    const k = keyOf(keyValues);
+    const keyValues: Value[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) keyValues[i] = rt.evaluate(keys[i]!.expr, row);
+    // One key (the common case) is its own Map key; several are joined into one string.
+    const k = keyValues.length === 1 ? groupKey(keyValues[0]!) : keyOf(keyValues);
     let g = groups.get(k);
     if (!g) {
       g = { scope: row, keyValues, accs: slots.map((s) => accumulator(s.fn, s.distinct)) };
       groups.set(k, g);
     }
-    slots.forEach((s, i) => g!.accs[i]!.add(s.args.map((a) => rt.evaluate(a, row))));
+    for (let i = 0; i < slots.length; i++) {
+      const args = slots[i]!.args;
+      g.accs[i]!.add(args.length > 0 ? rt.evaluate(args[0]!, row) : null, args.length > 1 ? rt.evaluate(args[1]!, row) : undefined);
+    }
   }
   if (groups.size === 0 && keys.length === 0) groups.set('', { scope: {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
+  // An item that is one aggregate (count(p) AS n) takes the slot's value; others are evaluated.
+  const direct = aggItems.every((a) => a.expr.k === 'var');
   return [...groups.values()].map((g) => {
     const out: Row = {};
     keys.forEach((k, i) => (out[k.alias] = g.keyValues[i]!));
-    const scope: Row = { ...g.scope };
-    slots.forEach((s, i) => (scope[s.name] = g.accs[i]!.result()));
-    for (const a of aggItems) out[a.alias] = rt.evaluate(a.expr, { ...scope, ...out });
+    const results: Row = {};
+    slots.forEach((s, i) => (results[s.name] = g.accs[i]!.result()));
+    const scope: Row | null = direct ? null : { ...g.scope, ...results, ...out };
+    for (const a of aggItems) out[a.alias] = scope ? rt.evaluate(a.expr, scope) : results[(a.expr as { name: string }).name]!;
     // ORDER BY sees the projected names and the aggregate slots, not the grouped-away rows.
-    const orderScope: Row = { ...out };
-    slots.forEach((s) => (orderScope[s.name] = scope[s.name]!));
-    return { out, scope: orderScope };
+    return { out, scope: { ...out, ...results } };
   });
 }

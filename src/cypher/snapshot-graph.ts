@@ -1,10 +1,10 @@
 /**
  * A snapshot -> the property graph the engine reads, holding exactly what `papergraph load` writes
- * to Neo4j: the loader's own row plan (src/store/neo4j/rows.ts, pure) gives labels, properties
+ * to Neo4j: the loader's own row plan (src/model/load-rows.ts, pure) gives labels, properties
  * (Paper `title`, evidence as a JSON string, Cluster nodes and IN_CLUSTER links), and the same
  * properties are integers there as here.
  */
-import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, planLoad, type Props } from '../store/neo4j/rows.ts';
+import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, planLoad, type Props } from '../model/load-rows.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import { type MapValue, type NodeRec, PropertyGraph } from './graph-store.ts';
 

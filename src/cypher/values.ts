@@ -110,3 +110,6 @@ export function keyOf(v: Value): string {
   const m = v as MapValue;
   return `{${Object.keys(m).sort().map((k) => `${JSON.stringify(k)}:${keyOf(m[k]!)}`).join(',')}}`;
 }
+
+/** keyOf, except that a node or relationship is its own key (no string to build): Map and Set keys. */
+export const groupKey = (v: Value): unknown => (isNode(v) || isRel(v) ? v : keyOf(v));

@@ -46,7 +46,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
-const CORE = ['model', 'readers', 'merge', 'extract', 'resolve', 'assemble', 'analyze'];
+const CORE = ['model', 'readers', 'merge', 'extract', 'resolve', 'assemble', 'analyze', 'cypher'];
 const EDGES = ['cli', 'server', 'store', 'web'];
 const folder = (p: string) => relative(SRC, p).split('/')[0]!;
 
