@@ -7,7 +7,8 @@ import type { HostileInput } from './hostile-inputs.ts';
 
 const BIN = new URL('../../bin/papergraph.js', import.meta.url).pathname;
 
-function peakRss(pid: number): number {
+/** Peak resident memory of a running process in bytes (Linux /proc VmHWM; 0 elsewhere). */
+export function peakRss(pid: number): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
