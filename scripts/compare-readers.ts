@@ -34,13 +34,9 @@ const SAMPLES: Record<FormatName, string[]> = {
   CSV: [fixture('papers.csv'), fixture('semicolon.csv'), fixture('no-title-column.csv')],
   BibTeX: [fixture('zotero.bib')],
   JSON: [
-    real('data', 'real-formats', 'arxiv-kaggle-snapshot-head200.jsonl'),
-    real('data', 'real-formats', 's2orc-sample.jsonl'),
+    ...['arxiv-kaggle-snapshot-head200.jsonl', 's2orc-sample.jsonl'].map((n) => real('data', 'real-formats', n)),
     real('corpus', 'ml-abstracts.jsonl'),
-    fixture('openalex-works.json'),
-    fixture('openalex-works.jsonl'),
-    fixture('s2-paper.jsonl'),
-    fixture('s2-search.json'),
+    ...['openalex-works.json', 'openalex-works.jsonl', 's2-paper.jsonl', 's2-search.json'].map(fixture),
   ],
 };
 const SEED_READERS: Record<FormatName, string[]> = { CSV: ['csv'], BibTeX: ['bibtex'], JSON: JSON_READERS };

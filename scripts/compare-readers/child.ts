@@ -1,7 +1,6 @@
 /** Runs run-one.ts in a child process with a time cap and a heap cap, watching its peak memory. */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { peakRss } from '../../test/support/ingest-child.ts';
+import { runWatched } from '../../test/support/ingest-child.ts';
 import type { FormatName, SideName } from './sides.ts';
 
 const RUN_ONE = fileURLToPath(new URL('./run-one.ts', import.meta.url));
@@ -22,23 +21,7 @@ export interface ChildResult {
 }
 
 export async function runChild(format: FormatName, side: SideName, file: string, timeoutMs: number): Promise<ChildResult> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--stack-size=984', '--import', 'tsx', RUN_ONE, format, side, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
-  let peak = 0;
-  const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid!))), 50);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, timeoutMs);
-  const [code, signal] = await new Promise<[number | null, string | null]>((done) => child.on('exit', (c, s) => done([c, s])));
-  clearInterval(poll);
-  clearTimeout(timer);
-  const seconds = (performance.now() - t0) / 1000;
+  const { code, signal, timedOut, seconds, peak, stdout, stderr } = await runWatched([`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', RUN_ONE, format, side, file], timeoutMs);
   const line = stdout.trim().split('\n').at(-1) ?? '';
   const out = code === 0 && line.startsWith('{') ? (JSON.parse(line) as Omit<ChildResult, 'ended' | 'peakMb' | 'readSeconds'> & { seconds: number }) : undefined;
   const crash = /heap out of memory|Maximum call stack size exceeded|RangeError[^\n]*|Error[^\n]*/.exec(stderr)?.[0] ?? '';
