@@ -13,15 +13,18 @@ import type { ReaderInput } from '../../src/readers/reader.ts';
 
 const OPTIONS = { sentenceCase: false, english: false, caseProtection: false, unsupported: 'ignore', applyCrossRef: true } as const;
 
-/** The library marks up rich text (<i>, <sup>, <span class="nocase">); records hold plain text. */
+/**
+ * The library marks up rich text (<i>, <sup>, <span class="nocase">) and writes accents as combining
+ * marks ("o" + U+0308); records hold plain, composed text.
+ */
 function plain(v: unknown): string | undefined {
-  return typeof v === 'string' ? v.replace(/<\/?[a-z][^>]*>/gi, '') : undefined;
+  return typeof v === 'string' ? v.replace(/<\/?[a-z][^>]*>/gi, '').normalize('NFC') : undefined;
 }
 
 function authorName(c: Creator): string {
-  if (c.name) return c.name;
+  if (c.name) return c.name.normalize('NFC');
   const family = [c.prefix, c.lastName].filter(Boolean).join(' ');
-  return c.firstName ? `${family}, ${[c.firstName, c.suffix].filter(Boolean).join(' ')}` : family;
+  return (c.firstName ? `${family}, ${[c.firstName, c.suffix].filter(Boolean).join(' ')}` : family).normalize('NFC');
 }
 
 async function wholeText(input: ReaderInput): Promise<string> {
