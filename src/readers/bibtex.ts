@@ -49,7 +49,7 @@ export function splitBibAuthors(value: string): string[] {
   return out.map((a) => decodeLatex(a)).filter((a) => a && a.toLowerCase() !== 'others');
 }
 
-function arxivIdOf(f: Record<string, string>): string | undefined {
+export function arxivIdOf(f: Record<string, string>): string | undefined {
   const prefix = (f.archiveprefix ?? f.eprinttype ?? '').toLowerCase();
   if (f.eprint && (prefix === 'arxiv' || /^\d{4}\.\d{4,5}/.test(f.eprint))) return normaliseArxivId(f.eprint);
   for (const v of [f.journal, f.url, f.note, f.volume]) {

@@ -26,12 +26,13 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-interface Row {
+/** One parsed row and the line it starts on. */
+export interface CsvRow {
   fields: string[];
   line: number;
 }
 
-interface RowError {
+export interface CsvRowError {
   error: string;
   line: number;
   /** Reading cannot go on past it (an unclosed quote swallows the rest of the file). */
@@ -42,7 +43,7 @@ interface RowError {
  * Streams rows; throws nothing. An unterminated or oversized quoted field ends reading with an error
  * row; an oversized unquoted row is skipped to its newline with an error row, and reading goes on.
  */
-async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<Row | RowError> {
+async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<CsvRow | CsvRowError> {
   const decoder = new TextDecoder('utf-8');
   let fields: string[] = [];
   let field = '';
@@ -55,7 +56,7 @@ async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<R
   for await (const chunk of input.open() as AsyncIterable<Buffer>) {
     const s = decoder.decode(chunk, { stream: true });
     let i = 0;
-    const out: Array<Row | RowError> = [];
+    const out: Array<CsvRow | CsvRowError> = [];
     while (i < s.length) {
       if (skipping) {
         const nl = s.indexOf('\n', i);
@@ -152,19 +153,25 @@ async function* csvRows(input: ReaderInput, delimiter: string): AsyncGenerator<R
   }
 }
 
+/** The delimiter of a CSV input, from its header line. */
+export function inputDelimiter(input: ReaderInput): string {
+  return detectDelimiter(decodeHead(input.head).split('\n', 1)[0] ?? '');
+}
+
 export async function* readCsv(input: ReaderInput, options: ReaderOptions): AsyncGenerator<ReadItem> {
-  const map = options.map ?? {};
-  const file = input.file;
+  yield* csvItems(csvRows(input, inputDelimiter(input)), input.file, options.map ?? {});
+}
+
+/** Rows to papers: the first non-blank row is the header, whose columns say where each field is. */
+export async function* csvItems(rows: AsyncIterable<CsvRow | CsvRowError>, file: string, map: Record<string, string>): AsyncGenerator<ReadItem> {
   const bad = unknownMapFields(map);
   if (bad.length) {
     yield { kind: 'diagnostic', diagnostic: { file, severity: 'error', message: `--map names unknown field ${bad.join(', ')}; expected ${MAP_FIELDS.join(', ')}` } };
   }
-  const firstLine = decodeHead(input.head).split('\n', 1)[0] ?? '';
-  const delimiter = detectDelimiter(firstLine);
   let header: string[] | null = null;
   let columns: Partial<Record<(typeof MAP_FIELDS)[number], string>> = {};
   let index = new Map<string, number>();
-  for await (const row of csvRows(input, delimiter)) {
+  for await (const row of rows) {
     if ('error' in row) {
       yield { kind: 'diagnostic', diagnostic: { file, line: row.line, severity: 'error', message: row.error } };
       if (row.fatal) return;

@@ -26,7 +26,7 @@ function describe(v: unknown): string {
 }
 
 /** Records inside one parsed value: an envelope's array, an array's objects, or the object itself. */
-function* unwrap(v: unknown): Generator<{ obj?: JsonObject; bad?: string }> {
+export function* unwrap(v: unknown): Generator<{ obj?: JsonObject; bad?: string }> {
   if (isObject(v)) {
     const key = Object.keys(v).find((k) => ENVELOPE_KEYS.has(k) && Array.isArray(v[k]));
     if (key && !('title' in v)) {
@@ -37,7 +37,7 @@ function* unwrap(v: unknown): Generator<{ obj?: JsonObject; bad?: string }> {
   } else yield { bad: describe(v) };
 }
 
-function toItems(r: ReadItem | ReadItem[]): ReadItem[] {
+export function toItems(r: ReadItem | ReadItem[]): ReadItem[] {
   return Array.isArray(r) ? r : [r];
 }
 
@@ -242,12 +242,15 @@ export async function* readJsonDocument(input: ReaderInput, format: string, conv
   }
 }
 
-/** JSON Lines or a JSON document, decided from the head: one complete object on the first line is JSON Lines. */
+/** JSON Lines or a JSON document, decided from the head (isJsonLines). */
 export function readJsonRecords(input: ReaderInput, format: string, convert: JsonConverter): AsyncIterable<ReadItem> {
-  const head = decodeHead(input.head);
+  return isJsonLines(input.head) ? readJsonLines(input, format, convert) : readJsonDocument(input, format, convert);
+}
+
+/** One object per line (even if the first line is broken) is JSON Lines; anything else a document. */
+export function isJsonLines(rawHead: Buffer): boolean {
+  const head = decodeHead(rawHead);
   const first = firstLineIsJson(head);
   const lines = head.split('\n').filter((l) => l.trim()).length;
-  // One object per line (even if the first line is broken) is JSON Lines; anything else a document.
-  const jsonLines = first ? lines > 1 || isObject(first) : sniffJsonObject(head) !== undefined;
-  return jsonLines ? readJsonLines(input, format, convert) : readJsonDocument(input, format, convert);
+  return first ? lines > 1 || isObject(first) : sniffJsonObject(head) !== undefined;
 }

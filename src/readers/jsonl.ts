@@ -5,7 +5,7 @@
  */
 import type { ReadItem, SourceRef } from '../model/paper.ts';
 import { buildRecord } from './fields.ts';
-import { type JsonObject, readJsonRecords, sniffJsonObject } from './json-records.ts';
+import { type JsonConverter, type JsonObject, readJsonRecords, sniffJsonObject } from './json-records.ts';
 import { draftFrom, resolveFields, unknownMapFields } from './mapping.ts';
 import type { Reader, ReaderInput, ReaderOptions } from './reader.ts';
 
@@ -21,21 +21,25 @@ function getPath(obj: JsonObject, key: string): unknown {
   return cur;
 }
 
-export async function* readGenericJson(input: ReaderInput, options: ReaderOptions): AsyncGenerator<ReadItem> {
-  const map = options.map ?? {};
-  const bad = unknownMapFields(map);
-  if (bad.length) {
-    yield { kind: 'diagnostic', diagnostic: { file: input.file, severity: 'error', message: `--map names unknown field ${bad.join(', ')}; expected title, abstract, year, authors, doi, arxivId, url, venue, categories` } };
-  }
+/** The converter of the generic reader: usual field names, or the ones `map` gives. */
+export function genericJsonConverter(map: Record<string, string>): JsonConverter {
   const titleWhere = map.title ? `"${map.title}" field (from --map)` : '"title" field (or --map title=<field>)';
-  const convert = (obj: JsonObject, source: SourceRef): ReadItem => {
+  return (obj: JsonObject, source: SourceRef): ReadItem => {
     const keys = Object.keys(obj);
     // Mapped dotted paths are not top-level keys; pass them through so resolveFields keeps them.
     for (const v of Object.values(map)) if (v.includes('.') && getPath(obj, v) !== undefined) keys.push(v);
     const fields = resolveFields(keys, map);
     return buildRecord(draftFrom((k) => getPath(obj, k), fields), source, titleWhere);
   };
-  yield* readJsonRecords(input, JSONL_FORMAT, convert);
+}
+
+export async function* readGenericJson(input: ReaderInput, options: ReaderOptions): AsyncGenerator<ReadItem> {
+  const map = options.map ?? {};
+  const bad = unknownMapFields(map);
+  if (bad.length) {
+    yield { kind: 'diagnostic', diagnostic: { file: input.file, severity: 'error', message: `--map names unknown field ${bad.join(', ')}; expected title, abstract, year, authors, doi, arxivId, url, venue, categories` } };
+  }
+  yield* readJsonRecords(input, JSONL_FORMAT, genericJsonConverter(map));
 }
 
 export const jsonlReader: Reader = {
