@@ -95,7 +95,7 @@ export interface IngestOptions extends PipelineOptions {
   inputNames?: string[];
   /** Called once everything is read, with the problems found (before the long part starts). */
   onRead?(result: ReadResult): void;
-  /** Skip the map stage (\`papergraph map <dir>\` builds it later). */
+  /** Skip the map stage (`papergraph map <dir>` builds it later). */
   noMap?: boolean;
   /** The load stage: the graph as written, into a store; its result is the caller's. */
   load?(graph: PaperGraph): Promise<number>;
