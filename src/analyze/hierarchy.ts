@@ -11,7 +11,9 @@ import type { MapCluster } from '../model/map.ts';
 import { LINK_WEIGHT, detectCommunities } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
 import { layout } from './layout.ts';
+import { separateDiscs } from './discs.ts';
 import { shade } from './palette.ts';
+import { seededRandom } from './rng.ts';
 
 export interface Disc {
   x: number;
@@ -45,7 +47,9 @@ const KNOWLEDGE = new Set(['Paper', 'Dataset', 'Benchmark', 'Task', 'Concept']);
 export function fieldHierarchy(scope: PaperGraph, members: readonly string[], field: Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>, options: HierarchyOptions = {}): FieldHierarchy {
   const out: FieldHierarchy = { clusters: [], leafOf: new Map(), positions: new Map() };
   const own = members.filter((id) => KNOWLEDGE.has(scope.getNodeAttribute(id, 'kind')));
-  for (const id of own) out.positions.set(id, { x: scope.getNodeAttribute(id, 'x'), y: scope.getNodeAttribute(id, 'y') });
+  const raw = own.map((id) => ({ x: scope.getNodeAttribute(id, 'x'), y: scope.getNodeAttribute(id, 'y') }));
+  const moved = remap(raw, discOf(raw), field);
+  own.forEach((id, i) => out.positions.set(id, moved[i]!));
   split(scope, own, { ...field }, 1, out, { seed: options.seed ?? 42, leafPapers: options.leafPapers ?? 80, maxLevel: options.maxLevel ?? 3 });
   return out;
 }
@@ -66,10 +70,17 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const partOf = new Map<string, number>();
   parts.forEach((m, i) => m.forEach((id) => partOf.set(id, i)));
   const placed = fitInto(layout(view, partOf, { seed: o.seed + level }), head);
-  for (const [id, p] of placed) out.positions.set(id, p);
   const labels = labelsOf(scope, ids, partOf, parts.length);
+  // Each part gets a disc of area by its papers, where the layout put it, then overlaps are
+  // removed inside the parent; its nodes move with their disc.
+  const raw = parts.map((m) => discOf(m.map((id) => placed.get(id)!)));
+  const total = Math.max(1, papers.length);
+  const discs = parts.map((m, i) => ({ x: raw[i]!.x, y: raw[i]!.y, r: head.r * Math.max(0.08, 0.7 * Math.sqrt(paperCount(scope, m) / total)) }));
+  separateDiscs(discs, seededRandom(o.seed + level), { gap: 0.12, within: { x: head.x, y: head.y, r: head.r * 0.97 }, passes: 600 });
   parts.forEach((m, i) => {
-    const disc = discOf(m.map((id) => placed.get(id)!));
+    const moved = remap(m.map((id) => placed.get(id)!), raw[i]!, discs[i]!);
+    m.forEach((id, k) => out.positions.set(id, moved[k]!));
+    const disc = { x: round(discs[i]!.x), y: round(discs[i]!.y), r: round(discs[i]!.r) };
     const child: Head = { id: `${head.id}.${i}`, parent: head.id, label: labels[i]!.label, top: labels[i]!.top, color: shade(head.color, i, parts.length), ...disc };
     split(scope, m, child, level + 1, out, o);
   });
@@ -98,12 +109,35 @@ function partsOf(view: Graph, scope: PaperGraph, seed: number, papers: number): 
   const { of } = detectCommunities(view, { seed, minSize: 2 });
   const raw: string[][] = [];
   for (const [id, c] of of) (raw[c] ??= []).push(id);
-  const paperCount = (m: string[]) => m.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper').length;
-  const counted = raw.filter(Boolean).map((m) => ({ m, p: paperCount(m) })).sort((a, b) => b.p - a.p || (a.m[0]! < b.m[0]! ? -1 : 1));
+  const counted = raw.filter(Boolean).map((m) => ({ m, p: paperCount(scope, m) })).sort((a, b) => b.p - a.p || (a.m[0]! < b.m[0]! ? -1 : 1));
   const min = Math.max(3, Math.ceil(papers * 0.04));
   const kept = counted.filter((c, i) => i < 11 && c.p >= min).map((c) => c.m);
   const pooled = counted.slice(kept.length).flatMap((c) => c.m);
   return pooled.length ? [...kept, pooled] : kept;
+}
+
+const paperCount = (scope: PaperGraph, ids: readonly string[]) => ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper').length;
+
+/** Points moved from one disc to another (scaled about the centre), kept inside the new one. */
+function remap(points: readonly { x: number; y: number }[], from: Disc, to: Disc): { x: number; y: number }[] {
+  const k = to.r / Math.max(1e-9, from.r);
+  return points.map((p) => {
+    let dx = (p.x - from.x) * k;
+    let dy = (p.y - from.y) * k;
+    const d = Math.hypot(dx, dy);
+    if (d > to.r * 0.98) [dx, dy] = [(dx / d) * to.r * 0.98, (dy / d) * to.r * 0.98];
+    return { x: round(to.x + dx), y: round(to.y + dy) };
+  });
+}
+
+/**
+ * The fields' discs: area by papers, centred where the snapshot's layout put each field (so related
+ * fields stay near each other), then pushed apart until none overlap.
+ */
+export function placeFields(fields: readonly { id: number; x: number; y: number; papers: number }[], seed = 42): Map<number, Disc> {
+  const discs = fields.map((f) => ({ id: f.id, x: f.x, y: f.y, r: 10 * Math.sqrt(Math.max(1, f.papers)) }));
+  separateDiscs(discs, seededRandom(seed), { gap: 0.25 });
+  return new Map(discs.map((d) => [d.id, { x: round(d.x), y: round(d.y), r: round(d.r) }]));
 }
 
 /** Positions scaled and moved so that all of them lie inside the disc. */

@@ -7,7 +7,7 @@
 import Graph from 'graphology';
 import type { PaperGraph } from '../../assemble/graph.ts';
 import { ClusterLinks } from '../../analyze/cluster-links.ts';
-import { discOf, fieldHierarchy, type HierarchyOptions } from '../../analyze/hierarchy.ts';
+import { fieldHierarchy, type Disc, type HierarchyOptions } from '../../analyze/hierarchy.ts';
 import { clusterPath, type MapCluster, type MapClusterFile, type MapEdge, type MapNode } from '../../model/map.ts';
 import type { ClusterInfo, NodeAttributes } from '../../model/schema.ts';
 import { KNOWLEDGE, type Scan } from './scan.ts';
@@ -18,7 +18,7 @@ export interface FieldMap {
   leafOf: Map<string, string>;
 }
 
-export async function fieldMap(scan: Scan, field: number, info: ClusterInfo | undefined, options: HierarchyOptions): Promise<FieldMap> {
+export async function fieldMap(scan: Scan, field: number, disc: Disc, info: ClusterInfo | undefined, options: HierarchyOptions): Promise<FieldMap> {
   const scope = new Graph({ type: 'directed', multi: false }) as unknown as PaperGraph;
   const members: string[] = [];
   const edges: MapEdge[] = [];
@@ -32,7 +32,6 @@ export async function fieldMap(scan: Scan, field: number, info: ClusterInfo | un
     if (!scope.hasNode(e.target)) scope.addNode(e.target, scan.entities.get(e.target) ?? ({ kind: 'Paper', name: e.target } as NodeAttributes));
     if (!scope.hasEdge(e.source, e.target)) scope.addEdgeWithKey(e.key ?? `${e.attributes!.type}:${e.source}->${e.target}`, e.source, e.target, e.attributes!);
   }
-  const disc = discOf(members.map((id) => ({ x: scope.getNodeAttribute(id, 'x'), y: scope.getNodeAttribute(id, 'y') })));
   const head = { id: String(field), parent: null, label: info?.label ?? `Cluster ${field + 1}`, top: info?.top ?? [], color: info?.color ?? '#b0b0b0', ...disc };
   const h = fieldHierarchy(scope, members, head, options);
   const membersOf = new Map<string, string[]>();

@@ -28,12 +28,14 @@ export interface Scan {
   topLinks: ClusterLinks;
   adoption: Map<string, AdoptionCount>;
   papers: number;
+  /** Per field: the sum of its nodes' positions, its nodes and its papers (for its centre and size). */
+  fields: Map<number, { x: number; y: number; n: number; papers: number }>;
 }
 
 export async function scanSnapshot(source: SnapshotSource, tmp: string, onProgress?: (at: number) => void): Promise<Scan> {
   const fieldOf = new Map<string, number>();
   const yearOf = new Map<string, number>();
-  const scan: Scan = { clusters: [], buckets: new Buckets(tmp), entities: new Map(), topLinks: new ClusterLinks(), adoption: new Map(), papers: 0 };
+  const scan: Scan = { clusters: [], buckets: new Buckets(tmp), entities: new Map(), topLinks: new ClusterLinks(), adoption: new Map(), papers: 0, fields: new Map() };
   await source.read({
     header: (h) => void (scan.clusters = h.attributes.clusters ?? []),
     async nodes(batch, at) {
@@ -41,7 +43,12 @@ export async function scanSnapshot(source: SnapshotSource, tmp: string, onProgre
         const a = n.attributes!;
         if (!KNOWLEDGE.has(a.kind) || typeof a.cluster !== 'number' || a.cluster < 0) continue;
         fieldOf.set(n.key, a.cluster);
+        const f = scan.fields.get(a.cluster) ?? scan.fields.set(a.cluster, { x: 0, y: 0, n: 0, papers: 0 }).get(a.cluster)!;
+        f.x += a.x;
+        f.y += a.y;
+        f.n++;
         if (a.kind === 'Paper') {
+          f.papers++;
           scan.papers++;
           if (typeof a.year === 'number') yearOf.set(n.key, a.year);
         } else scan.entities.set(n.key, a);

@@ -15,7 +15,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { HierarchyOptions } from '../../analyze/hierarchy.ts';
+import { placeFields, type HierarchyOptions } from '../../analyze/hierarchy.ts';
 import { MAP_VERSION, clusterFileName, type Adoption, type MapCluster, type MapTop } from '../../model/map.ts';
 import { openSnapshotFile } from '../snapshot-stream.ts';
 import { fieldMap } from './field-map.ts';
@@ -66,9 +66,10 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
   const adoption: Record<string, Adoption> = {};
   const all: MapCluster[] = [];
   const fields = scan.buckets.keys();
+  const discs = placeFields([...scan.fields].map(([id, f]) => ({ id, x: f.x / f.n, y: f.y / f.n, papers: f.papers })), options.seed);
   for (const [i, field] of fields.entries()) {
     options.onProgress?.('clusters', i, fields.length);
-    const map = await fieldMap(scan, field, infos.get(field), options);
+    const map = await fieldMap(scan, field, discs.get(field)!, infos.get(field), options);
     all.push(...map.clusters);
     for (const file of map.files) {
       await writeFile(join(staging, clusterFileName(file.cluster.id)), JSON.stringify(file));
@@ -107,7 +108,7 @@ function topOf(scan: Scan, fields: MapCluster[]): MapTop {
     bbox: { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] },
     years: years.length ? [Math.min(...years), Math.max(...years)] : null,
     clusters: fields,
-    links: scan.topLinks.links(4),
+    links: scan.topLinks.links(3),
   };
 }
 

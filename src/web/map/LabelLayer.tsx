@@ -44,7 +44,7 @@ export function LabelLayer({ selected }: { selected: string | null }) {
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
       const graph = sigma.getGraph();
-      const candidates: { node: string; prio: number; cx: number; cy: number; r: number; text: string; disc: boolean }[] = [];
+      const candidates: { node: string; prio: number; cx: number; cy: number; r: number; texts: string[]; disc: boolean }[] = [];
       graph.forEachNode((node, a) => {
         const c = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
         const edge = sigma.graphToViewport({ x: (a.x as number) + (a.size as number), y: a.y as number });
@@ -53,7 +53,7 @@ export function LabelLayer({ selected }: { selected: string | null }) {
         const disc = a.kind === 'Cluster';
         if (!disc && r < 2.5 && node !== selected) return;
         const prio = node === selected ? 1e12 : disc ? 1e9 + (a.papers as number) : r;
-        candidates.push({ node, prio, cx: c.x, cy: c.y, r, text: String(a.label ?? a.name ?? ''), disc });
+        candidates.push({ node, prio, cx: c.x, cy: c.y, r, texts: disc ? (a.variants as string[]) : [String(a.label ?? a.name ?? '')], disc });
       });
       candidates.sort((p, q) => q.prio - p.prio);
       const placed: Box[] = [];
@@ -61,17 +61,23 @@ export function LabelLayer({ selected }: { selected: string | null }) {
         if (placed.length >= 300) break;
         const size = c.disc ? 13 : 11;
         ctx.font = `${c.disc ? '600 ' : ''}${size}px ${FONT}`;
-        const text = c.text.length > 48 ? `${c.text.slice(0, 46)}…` : c.text;
-        const w = ctx.measureText(text).width + 6;
-        const h = size + 5;
-        const box: Box = c.disc ? { x: c.cx - w / 2, y: c.cy - h / 2, w, h, text } : { x: c.cx + c.r + 2, y: c.cy - h / 2, w, h, text };
-        if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
-        if (placed.some((b) => overlaps(b, box))) continue;
-        placed.push(box);
-        ctx.fillStyle = 'rgba(255,255,255,0.82)';
-        ctx.fillRect(box.x, box.y, w, h);
-        ctx.fillStyle = '#1d2733';
-        ctx.fillText(text, box.x + 3, box.y + size);
+        // The full label if it has room, else a shorter form; a disc's label is kept inside the view.
+        for (const full of c.texts) {
+          const text = full.length > 48 ? `${full.slice(0, 46)}…` : full;
+          const w = ctx.measureText(text).width + 6;
+          const h = size + 5;
+          const x = c.disc ? Math.min(Math.max(c.cx - w / 2, 0), width - w) : c.cx + c.r + 2;
+          const y = c.disc ? Math.min(Math.max(c.cy - h / 2, 0), height - h) : c.cy - h / 2;
+          const box: Box = { x, y, w, h, text };
+          if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
+          if (placed.some((b) => overlaps(b, box))) continue;
+          placed.push(box);
+          ctx.fillStyle = 'rgba(255,255,255,0.82)';
+          ctx.fillRect(box.x, box.y, w, h);
+          ctx.fillStyle = '#1d2733';
+          ctx.fillText(text, box.x + 3, box.y + size);
+          break;
+        }
       }
       window.papergraphLabels = placed;
     };

@@ -56,7 +56,9 @@ function addDisc(graph: Graph, c: MapCluster, years: [number, number] | null): v
   const shown = papersInYears(c, years);
   if (years && shown === 0) return;
   const r = c.r * Math.max(0.2, Math.sqrt(shown / Math.max(1, c.papers)));
-  graph.addNode(clusterKey(c.id), { kind: 'Cluster', name: c.label, label: c.label, x: c.x, y: c.y, size: r, color: c.color, papers: shown, level: c.level, cluster: c.id });
+  // Shorter forms of the label, for LabelLayer to try where the full one has no room.
+  const variants = [c.label, c.top.slice(0, 2).join(' · '), c.top[0] ?? ''].filter((v, i, all) => v && all.indexOf(v) === i);
+  graph.addNode(clusterKey(c.id), { kind: 'Cluster', name: c.label, label: c.label, variants, x: c.x, y: c.y, size: r, color: c.color, papers: shown, level: c.level, cluster: c.id });
 }
 
 const ENTITY_COLORS: Record<string, string> = { Dataset: '#2a6f97', Benchmark: '#7b2cbf', Task: '#2d6a4f', Concept: '#8d99ae' };
