@@ -46,7 +46,7 @@ function clusterFile(scope: PaperGraph, cluster: MapCluster, children: MapCluste
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const outside = new Map<string, { x: number; y: number; n: number }>();
-  const unit = (cluster.r * 0.45) / Math.sqrt(Math.max(1, own.length));
+  const unit = (cluster.r * 0.3) / Math.sqrt(Math.max(1, own.length));
   for (const id of own) {
     scope.forEachOutEdge(id, (key, a, s, t) => {
       if (!KNOWLEDGE.has(scope.getNodeAttribute(t, 'kind'))) return;
