@@ -62,7 +62,9 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
   const search = createWriteStream(join(staging, 'search.tsv'));
   const membership = createWriteStream(join(staging, 'membership.tsv'));
   const infos = new Map(scan.clusters.map((c) => [c.id, c]));
-  const firstPapers = new Map([...scan.adoption].flatMap(([entity, a]) => (a.first ? [[a.first.id, entity] as const] : [])));
+  // A paper can be the first for several datasets at once.
+  const firstPapers = new Map<string, string[]>();
+  for (const [entity, a] of scan.adoption) if (a.first) (firstPapers.get(a.first.id) ?? firstPapers.set(a.first.id, []).get(a.first.id)!).push(entity);
   const adoption: Record<string, Adoption> = {};
   const all: MapCluster[] = [];
   const fields = scan.buckets.keys();
@@ -80,8 +82,7 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
         const year = 'year' in a && typeof a.year === 'number' ? a.year : '';
         await line(search, `${a.kind}\t${n.key}\t${a.leaf}\t${year}\t${clean(a.name)}\n`);
         if (a.kind === 'Paper') await line(membership, `${n.key}\t${a.leaf}\n`);
-        const entity = firstPapers.get(n.key);
-        if (entity && a.kind === 'Paper') adoption[entity] = adoptionOf(scan, entity, { id: n.key, name: a.name, year: Number(year), leaf: a.leaf });
+        if (a.kind === 'Paper') for (const entity of firstPapers.get(n.key) ?? []) adoption[entity] = adoptionOf(scan, entity, { id: n.key, name: a.name, year: Number(year), leaf: a.leaf });
       }
     }
   }

@@ -31,7 +31,12 @@ type Focus = { x: number; y: number; r: number; nonce: number };
 
 export function MapExplorer({ top, source }: { top: MapTop; source: MapSource }) {
   const initial = useMemo(() => readMapUrl(window.location.search), []);
-  const graph = useMemo(() => new Graph({ type: 'directed', multi: false }), []);
+  const graph = useMemo(() => {
+    const g = new Graph({ type: 'directed', multi: false });
+    // The details panel names a paper's field from the graph's cluster list, as in the whole-graph view.
+    g.replaceAttributes({ schemaVersion: 1, generator: 'papergraph', clusters: top.clusters.map((c) => ({ id: Number(c.id), label: c.label, size: c.papers, top: c.top, color: c.color })) });
+    return g;
+  }, [top]);
   const [files, setFiles] = useState<ReadonlyMap<string, MapClusterFile>>(new Map());
   const [open, setOpen] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(initial.node);
