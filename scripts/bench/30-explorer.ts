@@ -16,6 +16,7 @@ import { DEFAULT_DIST } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/server.ts';
 import { launchChromium } from '../../test/e2e/browser.ts';
 import { seededRandom } from '../../src/analyze/rng.ts';
+import { measureMapView } from './map/view.ts';
 
 const SIZES = [10_000, 50_000];
 const EDGES_PER_NODE = 2;
@@ -64,7 +65,7 @@ export function generateSnapshot(n: number, seed = 7): Graph {
   return g;
 }
 
-interface Measure {
+export interface Measure {
   firstRenderMs: number;
   /** The explorer's own marks on the way to the first render (fetched, parsed, ...), in ms. */
   marks: Record<string, number>;
@@ -80,7 +81,7 @@ const pct = (xs: number[], p: number) => {
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 
-async function measure(page: Page, url: string): Promise<Measure> {
+export async function measure(page: Page, url: string): Promise<Measure> {
   await page.goto(url);
   await page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 300_000 });
   const firstRenderMs = await page.evaluate(() => window.papergraph!.firstRenderMs!);
@@ -166,7 +167,11 @@ export async function run(): Promise<void> {
         rmSync(dir, { recursive: true, force: true });
       }
     }
+    await measureMapView(browser, MAP_SIZES);
   } finally {
     await browser.close();
   }
 }
+
+/** `BENCH_MAP_SIZES=100000,1000000` (the default) or any other list: the map view's generated corpora. */
+const MAP_SIZES = (process.env.BENCH_MAP_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number);
