@@ -48,3 +48,10 @@ function pullInside(p: MovableDisc, outer: MovableDisc): boolean {
   p.y = outer.y + ((p.y - outer.y) / d) * room;
   return true;
 }
+
+/** Whether any two discs overlap (by more than a hair). */
+export function anyOverlap(pos: readonly MovableDisc[]): boolean {
+  for (let i = 0; i < pos.length; i++)
+    for (let j = i + 1; j < pos.length; j++) if (Math.hypot(pos[i]!.x - pos[j]!.x, pos[i]!.y - pos[j]!.y) < (pos[i]!.r + pos[j]!.r) * 0.995) return true;
+  return false;
+}

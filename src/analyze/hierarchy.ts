@@ -11,7 +11,7 @@ import type { MapCluster } from '../model/map.ts';
 import { LINK_WEIGHT, detectCommunities } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
 import { layout } from './layout.ts';
-import { separateDiscs } from './discs.ts';
+import { anyOverlap, separateDiscs } from './discs.ts';
 import { shade } from './palette.ts';
 import { seededRandom } from './rng.ts';
 
@@ -76,7 +76,13 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const raw = parts.map((m) => discOf(m.map((id) => placed.get(id)!)));
   const total = Math.max(1, papers.length);
   const discs = parts.map((m, i) => ({ x: raw[i]!.x, y: raw[i]!.y, r: head.r * Math.max(0.08, 0.7 * Math.sqrt(paperCount(scope, m) / total)) }));
-  separateDiscs(discs, seededRandom(o.seed + level), { gap: 0.12, within: { x: head.x, y: head.y, r: head.r * 0.97 }, passes: 600 });
+  // Parts too large to fit apart inside the parent shrink together until they do.
+  const rand = seededRandom(o.seed + level);
+  for (let tries = 0; tries < 8; tries++) {
+    separateDiscs(discs, rand, { gap: 0.12, within: { x: head.x, y: head.y, r: head.r * 0.97 }, passes: 600 });
+    if (!anyOverlap(discs)) break;
+    for (const d of discs) d.r *= 0.85;
+  }
   parts.forEach((m, i) => {
     const moved = remap(m.map((id) => placed.get(id)!), raw[i]!, discs[i]!);
     m.forEach((id, k) => out.positions.set(id, moved[k]!));
