@@ -18,7 +18,8 @@ import { launchChromium } from '../../test/e2e/browser.ts';
 import { seededRandom } from '../../src/analyze/rng.ts';
 import { measureMapView } from './map/view.ts';
 
-const SIZES = [10_000, 50_000];
+/** `BENCH_EXPLORER_SIZES=10000,50000` (the default): the whole-graph explorer's generated graphs; empty to skip. */
+const SIZES = (process.env.BENCH_EXPLORER_SIZES ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const EDGES_PER_NODE = 2;
 const CLUSTERS = 24;
 const KINDS = ['Paper', 'Paper', 'Paper', 'Dataset', 'Benchmark', 'Task', 'Concept'];

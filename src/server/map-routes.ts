@@ -3,6 +3,7 @@
  * GET /map/top.json, /map/c/<cluster id>.json, /map/adoption.json, /map/clusters.json as files
  * (compressed, with an ETag), and GET /api/map/search?q= over every paper and entity.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpError, sendJson } from './http.ts';
 import { MapSearch } from './map-search.ts';
@@ -50,6 +51,14 @@ export function mapRoutes(): RouteModule {
           const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20));
           const results = await searchOf(config.snapshotDir).search(q, limit).catch(missing);
           sendJson(res, 200, { q, results });
+        },
+      },
+      {
+        // Whether the snapshot has a map, so the explorer can choose its view without a failed request.
+        method: 'GET',
+        path: '/api/map/status',
+        handle({ res, config }) {
+          sendJson(res, 200, { map: !!config.snapshotDir && existsSync(join(config.snapshotDir, 'map', 'top.json')) });
         },
       },
       {

@@ -46,18 +46,27 @@ async function openBiggestCluster(page: Page): Promise<{ ms: number; id: string 
   return { ms: Date.now() - started, id: target.id };
 }
 
+/**
+ * Each size is generated and mapped in a temporary folder, unless `BENCH_MAP_DIRS=<n>=<dir>,...`
+ * names a folder already holding that size's graph.json and map/ (from an earlier run, or any
+ * snapshot with `papergraph map`), which is then measured as it is and kept.
+ */
 export async function measureMapView(browser: Browser, sizes: number[]): Promise<void> {
   const f = (n: number) => n.toFixed(1);
+  const given = new Map((process.env.BENCH_MAP_DIRS ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]).map(([n, d]) => [Number(n), d]));
   for (const papers of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'papergraph-bench-map-'));
+    const dir = given.get(papers) ?? mkdtempSync(join(tmpdir(), 'papergraph-bench-map-'));
     const bare = mkdtempSync(join(tmpdir(), 'papergraph-bench-map-bare-'));
     try {
-      let t = performance.now();
-      const gen = await writeMapSnapshot(dir, papers);
-      console.log(`\nmap view, ${papers.toLocaleString('en')} generated papers (${gen.nodes.toLocaleString('en')} nodes, ${gen.edges.toLocaleString('en')} edges, written directly, not ingested) in ${f((performance.now() - t) / 1000)} s`);
-      t = performance.now();
-      const map = await writeMap(dir);
-      console.log(`map stage: ${map.fields} fields, ${map.clusters} clusters, ${map.leaves} leaves in ${f((performance.now() - t) / 1000)} s; bench process RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+      if (given.has(papers)) console.log(`\nmap view, ${papers.toLocaleString('en')} papers, measured in ${dir} (BENCH_MAP_DIRS)`);
+      else {
+        let t = performance.now();
+        const gen = await writeMapSnapshot(dir, papers);
+        console.log(`\nmap view, ${papers.toLocaleString('en')} generated papers (${gen.nodes.toLocaleString('en')} nodes, ${gen.edges.toLocaleString('en')} edges, written directly, not ingested) in ${f((performance.now() - t) / 1000)} s`);
+        t = performance.now();
+        const map = await writeMap(dir);
+        console.log(`map stage: ${map.fields} fields, ${map.clusters} clusters, ${map.leaves} leaves in ${f((performance.now() - t) / 1000)} s; bench process RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+      }
       const server = await startServer({ snapshotDir: dir, port: 0 });
       const bareServer = await startServer({ snapshotDir: bare, port: 0 });
       try {
@@ -86,7 +95,7 @@ export async function measureMapView(browser: Browser, sizes: number[]): Promise
         await bareServer.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!given.has(papers)) rmSync(dir, { recursive: true, force: true });
       rmSync(bare, { recursive: true, force: true });
     }
   }

@@ -16,8 +16,10 @@ export class MapSource {
 
   constructor(private readonly base = 'map/') {}
 
-  top(): Promise<MapTop> {
-    return getJson<MapTop>(`${this.base}top.json`);
+  /** The top level, or null when the server says the snapshot has no map (or is not papergraph serve). */
+  async top(): Promise<MapTop | null> {
+    const status = await getJson<{ map?: boolean }>('api/map/status').catch(() => ({ map: false }));
+    return status.map ? getJson<MapTop>(`${this.base}top.json`) : null;
   }
 
   cluster(id: string): Promise<MapClusterFile> {
