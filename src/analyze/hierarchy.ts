@@ -56,7 +56,8 @@ export function fieldHierarchy(scope: PaperGraph, members: readonly string[], fi
 
 type Head = Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>;
 
-function split(scope: PaperGraph, ids: string[], head: Head, level: number, out: FieldHierarchy, o: Required<HierarchyOptions>): void {
+/** `unplaced`: the nodes have no layout of their own yet (their parent left them to this level). */
+function split(scope: PaperGraph, ids: string[], head: Head, level: number, out: FieldHierarchy, o: Required<HierarchyOptions>, unplaced = false): void {
   const papers = ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper');
   const entry: MapCluster = { ...head, level, papers: papers.length, years: yearsOf(scope, papers), leaf: true };
   out.clusters.push(entry);
@@ -64,12 +65,16 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const parts = level < o.maxLevel && papers.length > o.leafPapers ? partsOf(view, scope, o.seed + level, papers.length) : [];
   if (parts.length < 2) {
     for (const id of ids) out.leafOf.set(id, head.id);
+    if (unplaced) for (const [id, p] of fitInto(layout(view, new Map(ids.map((id) => [id, 0])), { seed: o.seed + level }), head)) out.positions.set(id, p);
     return;
   }
   entry.leaf = false;
   const partOf = new Map<string, number>();
   parts.forEach((m, i) => m.forEach((id) => partOf.set(id, i)));
-  const placed = fitInto(layout(view, partOf, { seed: o.seed + level }), head);
+  // A part that will be split again is laid out at the next level: only its disc matters here.
+  const splitAgain = (m: string[]) => level + 1 < o.maxLevel && paperCount(scope, m) > o.leafPapers;
+  const skipInside = new Set(parts.flatMap((m, i) => (splitAgain(m) ? [i] : [])));
+  const placed = fitInto(layout(view, partOf, { seed: o.seed + level, skipInside }), head);
   const labels = labelsOf(scope, ids, partOf, parts.length);
   // Each part gets a disc of area by its papers, where the layout put it, then overlaps are
   // removed inside the parent; its nodes move with their disc.
@@ -88,7 +93,7 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
     m.forEach((id, k) => out.positions.set(id, moved[k]!));
     const disc = { x: round(discs[i]!.x), y: round(discs[i]!.y), r: round(discs[i]!.r) };
     const child: Head = { id: `${head.id}.${i}`, parent: head.id, label: labels[i]!.label, top: labels[i]!.top, color: shade(head.color, i, parts.length), ...disc };
-    split(scope, m, child, level + 1, out, o);
+    split(scope, m, child, level + 1, out, o, skipInside.has(i));
   });
 }
 

@@ -14,6 +14,8 @@ export interface LayoutOptions {
   seed?: number;
   /** Iterations of each within-cluster layout (default: by a work budget). */
   iterations?: number;
+  /** Clusters whose nodes need no layout inside their disc (a caller lays them out later): they sit at its centre. */
+  skipInside?: ReadonlySet<number>;
 }
 
 type Point = { x: number; y: number };
@@ -32,7 +34,7 @@ export function layout(view: Graph, clusterOf: ReadonlyMap<string, number>, opti
   const out = new Map<string, Point>();
   for (const c of clusters) {
     const ids = members.get(c)!;
-    const local = layoutCluster(view, ids, rand, options.iterations);
+    const local = options.skipInside?.has(c) ? new Map(ids.map((id) => [id, { x: 0, y: 0 }])) : layoutCluster(view, ids, rand, options.iterations);
     const centre = centres.get(c)!;
     const r = radius.get(c)!;
     for (const id of ids) {
