@@ -8,6 +8,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { clusterColour } from '../../../src/analyze/palette.ts';
 import { seededRandom } from '../../../src/analyze/rng.ts';
 
 const TOPICS_PER_FIELD = 10;
@@ -25,7 +26,7 @@ export async function writeMapSnapshot(dir: string, papers: number, seed = 11): 
   const spread = 60 * Math.sqrt(papers);
   const centres = Array.from({ length: fields }, () => ({ x: (rand() - 0.5) * spread, y: (rand() - 0.5) * spread }));
   const topicName = (f: number, t: number) => `${WORDS[(f * 7 + t) % WORDS.length]} ${WORDS[(f * 3 + t * 11 + 5) % WORDS.length]}`;
-  const clusters = centres.map((_, id) => ({ id, label: `${topicName(id, 0)} · ${topicName(id, 1)}`, size: 0, top: [topicName(id, 0), topicName(id, 1)], color: `hsl(${(id * 360) / fields}, 60%, 45%)` }));
+  const clusters = centres.map((_, id) => ({ id, label: `${topicName(id, 0)} · ${topicName(id, 1)}`, size: 0, top: [topicName(id, 0), topicName(id, 1)], color: clusterColour(id, false) }));
   await write(`{"options":{"type":"directed","multi":false,"allowSelfLoops":false},"attributes":${JSON.stringify({ schemaVersion: 1, generator: 'scripts/bench/map/snapshot.ts', clusters })},"nodes":[`);
   let nodes = 0;
   let first = true;
