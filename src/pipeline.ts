@@ -8,6 +8,7 @@
  *   assemble  src/assemble/         a graphology graph in the schema of src/model/ (citations, library)
  *   analyze   src/analyze/          similarity, Louvain clusters and labels, sizes, layout
  *   write     src/store/snapshot.ts the snapshot file, graphology's serialization (I/O)
+ *   map       src/store/map/        the level-of-detail map beside it, read back from the file as a stream (I/O)
  *   load      src/store/neo4j/      optionally, the same graph into Neo4j (I/O, given by the caller)
  *
  * Everything from merge to analyze is pure: the same records always give the same graph, and the
@@ -25,6 +26,7 @@ import { buildGraph, type PaperGraph } from './assemble/graph.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 import { writeSnapshot } from './store/snapshot.ts';
 import { markLibrary } from './assemble/library.ts';
+import { writeMap, type MapSummary } from './store/map/write-map.ts';
 
 export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
 
@@ -93,6 +95,8 @@ export interface IngestOptions extends PipelineOptions {
   inputNames?: string[];
   /** Called once everything is read, with the problems found (before the long part starts). */
   onRead?(result: ReadResult): void;
+  /** Skip the map stage (`papergraph map <dir>` builds it later). */
+  noMap?: boolean;
   /** The load stage: the graph as written, into a store; its result is the caller's. */
   load?(graph: PaperGraph): Promise<number>;
 }
@@ -104,6 +108,8 @@ export interface IngestResult {
   file: string;
   /** What the load stage returned, when there was one. */
   loaded?: number;
+  /** The level-of-detail map written beside the snapshot. */
+  map?: MapSummary;
 }
 
 /** The whole pipeline: read, build (merge to analyze), write <out>/graph.json, then load. */
@@ -120,6 +126,8 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
     durationMs: Math.round(performance.now() - started),
   });
   const file = await writeSnapshot(out, graph);
+  // Its own stage over the written file, so it works the same on a snapshot from anywhere.
+  const map = options.noMap ? undefined : await writeMap(out, { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   const loaded = options.load ? await options.load(graph) : undefined;
-  return { graph, diagnostics, file, ...(loaded !== undefined ? { loaded } : {}) };
+  return { graph, diagnostics, file, ...(loaded !== undefined ? { loaded } : {}), ...(map ? { map } : {}) };
 }

@@ -16,8 +16,10 @@ import { DEFAULT_DIST } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/server.ts';
 import { launchChromium } from '../../test/e2e/browser.ts';
 import { seededRandom } from '../../src/analyze/rng.ts';
+import { measureMapView } from './map/view.ts';
 
-const SIZES = [10_000, 50_000];
+/** `BENCH_EXPLORER_SIZES=10000,50000` (the default): the whole-graph explorer's generated graphs; empty to skip. */
+const SIZES = (process.env.BENCH_EXPLORER_SIZES ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const EDGES_PER_NODE = 2;
 const CLUSTERS = 24;
 const KINDS = ['Paper', 'Paper', 'Paper', 'Dataset', 'Benchmark', 'Task', 'Concept'];
@@ -64,7 +66,7 @@ export function generateSnapshot(n: number, seed = 7): Graph {
   return g;
 }
 
-interface Measure {
+export interface Measure {
   firstRenderMs: number;
   /** The explorer's own marks on the way to the first render (fetched, parsed, ...), in ms. */
   marks: Record<string, number>;
@@ -80,7 +82,7 @@ const pct = (xs: number[], p: number) => {
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 
-async function measure(page: Page, url: string): Promise<Measure> {
+export async function measure(page: Page, url: string): Promise<Measure> {
   await page.goto(url);
   await page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 300_000 });
   const firstRenderMs = await page.evaluate(() => window.papergraph!.firstRenderMs!);
@@ -166,7 +168,11 @@ export async function run(): Promise<void> {
         rmSync(dir, { recursive: true, force: true });
       }
     }
+    await measureMapView(browser, MAP_SIZES);
   } finally {
     await browser.close();
   }
 }
+
+/** `BENCH_MAP_SIZES=100000,1000000` (the default) or any other list: the map view's generated corpora. */
+const MAP_SIZES = (process.env.BENCH_MAP_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number);

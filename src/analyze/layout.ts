@@ -7,12 +7,15 @@
  */
 import Graph, { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { separateDiscs } from './discs.ts';
 import { seededRandom } from './rng.ts';
 
 export interface LayoutOptions {
   seed?: number;
   /** Iterations of each within-cluster layout (default: by a work budget). */
   iterations?: number;
+  /** Clusters whose nodes need no layout inside their disc (a caller lays them out later): they sit at its centre. */
+  skipInside?: ReadonlySet<number>;
 }
 
 type Point = { x: number; y: number };
@@ -31,7 +34,7 @@ export function layout(view: Graph, clusterOf: ReadonlyMap<string, number>, opti
   const out = new Map<string, Point>();
   for (const c of clusters) {
     const ids = members.get(c)!;
-    const local = layoutCluster(view, ids, rand, options.iterations);
+    const local = options.skipInside?.has(c) ? new Map(ids.map((id) => [id, { x: 0, y: 0 }])) : layoutCluster(view, ids, rand, options.iterations);
     const centre = centres.get(c)!;
     const r = radius.get(c)!;
     for (const id of ids) {
@@ -60,34 +63,9 @@ function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clus
   });
   if (meta.order > 1) forceAtlas2.assign(meta, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(meta), gravity: 1, scalingRatio: 2, linLogMode: true } });
   const pos = clusters.map((c) => ({ c, x: meta.getNodeAttribute(String(c), 'x') as number, y: meta.getNodeAttribute(String(c), 'y') as number, r: radius.get(c)! }));
-  // Push overlapping discs apart, the larger moving less; a gap of half the smaller radius keeps
-  // clusters visibly apart once nodes are drawn at their pixel sizes.
-  for (let pass = 0; pass < 2000; pass++) {
-    let moved = false;
-    for (let i = 0; i < pos.length; i++)
-      for (let j = i + 1; j < pos.length; j++) {
-        const a = pos[i]!;
-        const b = pos[j]!;
-        let dx = b.x - a.x;
-        let dy = b.y - a.y;
-        let d = Math.hypot(dx, dy);
-        if (d === 0) {
-          dx = rand() - 0.5;
-          dy = rand() - 0.5;
-          d = Math.hypot(dx, dy);
-        }
-        const need = a.r + b.r + 0.5 * Math.min(a.r, b.r);
-        if (d >= need) continue;
-        const push = (need - d) / d;
-        const share = a.r * a.r / (a.r * a.r + b.r * b.r);
-        a.x -= dx * push * (1 - share);
-        a.y -= dy * push * (1 - share);
-        b.x += dx * push * share;
-        b.y += dy * push * share;
-        moved = true;
-      }
-    if (!moved) break;
-  }
+  // Push overlapping discs apart; a gap of half the smaller radius keeps clusters visibly apart
+  // once nodes are drawn at their pixel sizes.
+  separateDiscs(pos, rand);
   return new Map(pos.map((p) => [p.c, { x: p.x, y: p.y }]));
 }
 

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   demo: { summary: 'ingest the demo corpus and open the explorer', load: () => import('./commands/demo.ts') },
   fetch: { summary: 'fetch papers for a query from OpenAlex, arXiv or Semantic Scholar', load: () => import('./commands/fetch.ts') },
   ingest: { summary: 'read papers, extract entities, write the graph snapshot', load: () => import('./commands/ingest.ts') },
+  map: { summary: 'build the level-of-detail map of a snapshot (ingest runs it)', load: () => import('./commands/map.ts') },
   stats: { summary: 'print the summary of an existing snapshot', load: () => import('./commands/stats.ts') },
   serve: { summary: 'serve the explorer and the JSON API', load: () => import('./commands/serve.ts') },
   load: { summary: 'load a snapshot into Neo4j', load: () => import('./commands/load.ts') },

@@ -13,8 +13,9 @@ export interface RouteContext {
 
 export interface Route {
   method: 'GET' | 'POST';
-  /** Exact path, e.g. '/api/cypher'. */
+  /** Exact path, e.g. '/api/cypher'; with `prefix`, every path under it (ending in '/'). */
   path: string;
+  prefix?: boolean;
   handle(ctx: RouteContext): Promise<void> | void;
 }
 

@@ -6,5 +6,6 @@
 import type { RouteModule } from './route.ts';
 import { snapshotRoutes } from './snapshot-routes.ts';
 import { neo4jRoutes } from './api/routes.ts';
+import { mapRoutes } from './map-routes.ts';
 
-export const ROUTE_MODULES: RouteModule[] = [snapshotRoutes, neo4jRoutes()];
+export const ROUTE_MODULES: RouteModule[] = [snapshotRoutes, mapRoutes(), neo4jRoutes()];

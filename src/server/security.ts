@@ -82,7 +82,7 @@ export const TOKEN_COOKIE = 'papergraph_token';
 
 /** Paths that carry the data: the API and the snapshot. The explorer's own files are public. */
 export function isDataPath(path: string): boolean {
-  return path.startsWith('/api/') || path === '/graph.json';
+  return path.startsWith('/api/') || path.startsWith('/map/') || path === '/graph.json';
 }
 
 function tokenOf(req: IncomingMessage, url: URL): string | undefined {

@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions & { modules?: RouteModu
       const url = new URL(req.url ?? '/', 'http://localhost');
       applyAccessPolicy(req, res, url, config.token);
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
-      const route = table.get(`${method} ${url.pathname}`);
+      const route = table.get(`${method} ${url.pathname}`) ?? [...table.values()].find((r) => r.prefix && r.method === method && url.pathname.startsWith(r.path));
       if (route) {
         await route.handle({ req, res, url, config, readJson: () => readJsonBody(req, config.bodyLimitBytes) });
         return;

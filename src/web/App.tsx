@@ -1,5 +1,13 @@
-/** Loads the snapshot and shows the explorer, or the loading / empty / error state. */
+/**
+ * Picks the view: the level-of-detail map when the snapshot has one and it is large (or the URL
+ * asks for it with `?map=1`), the whole graph otherwise (`?map=0` forces it). Then loads what that
+ * view needs and shows it, or the loading / empty / error state.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { MapTop } from '../model/map.ts';
 import { Explorer } from './Explorer.tsx';
+import { MapExplorer } from './map/MapExplorer.tsx';
+import { MapSource } from './map/map-data.ts';
 import { countPapers } from './state/snapshot.ts';
 import { useSnapshot } from './state/use-snapshot.ts';
 import { EmptyCorpus, LoadError, Loading } from './components/StatusScreen.tsx';
@@ -7,7 +15,23 @@ import { EmptyCorpus, LoadError, Loading } from './components/StatusScreen.tsx';
 /** Where the snapshot is served from, relative to the page (papergraph serve answers here). */
 export const SNAPSHOT_URL = 'graph.json';
 
+/** Above this many papers the whole graph is more than Sigma draws smoothly: the map view opens instead. */
+export const MAP_VIEW_PAPERS = 5_000;
+
 export function App({ snapshotUrl = SNAPSHOT_URL }: { snapshotUrl?: string }) {
+  const asked = useMemo(() => new URLSearchParams(window.location.search).get('map'), []);
+  const source = useMemo(() => new MapSource(), []);
+  const [top, setTop] = useState<MapTop | null | undefined>(asked === '0' ? null : undefined);
+  useEffect(() => {
+    if (asked === '0') return;
+    source.top().then(setTop, () => setTop(null));
+  }, [asked, source]);
+  if (top === undefined) return <Loading progress={null} />;
+  if (top && (asked === '1' || top.papers > MAP_VIEW_PAPERS)) return top.papers === 0 ? <EmptyCorpus /> : <MapExplorer top={top} source={source} />;
+  return <WholeGraph snapshotUrl={snapshotUrl} />;
+}
+
+function WholeGraph({ snapshotUrl }: { snapshotUrl: string }) {
   const state = useSnapshot(snapshotUrl);
   if (state.phase === 'loading') return <Loading progress={state.progress} />;
   if (state.phase === 'error') return <LoadError message={state.message} />;

@@ -20,11 +20,14 @@ export function requireBuiltApp(): void {
   mkdirSync(SCREENSHOTS, { recursive: true });
 }
 
-/** Ingests the demo corpus into a fresh folder with the real CLI; returns the folder. */
-export async function ingestCorpus(options: { neo4jEnv?: NodeJS.ProcessEnv } = {}): Promise<string> {
+/** The real 2,700-paper corpus: the real-format samples and the ML abstracts. */
+export const REAL_CORPUS = [resolve(REPO, '..', 'shared', 'data', 'real-formats'), resolve(REPO, '..', 'shared', 'corpus', 'ml-abstracts.jsonl')];
+
+/** Ingests the demo corpus (or `inputs`) into a fresh folder with the real CLI; returns the folder. */
+export async function ingestCorpus(options: { neo4jEnv?: NodeJS.ProcessEnv; inputs?: string[] } = {}): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'papergraph-e2e-corpus-'));
   // With a Neo4j environment, the same command also loads the database (`ingest --neo4j`).
-  const args = [CLI, 'ingest', CORPUS, '--out', out, ...(options.neo4jEnv ? ['--neo4j', '--quiet'] : [])];
+  const args = [CLI, 'ingest', ...(options.inputs ?? [CORPUS]), '--out', out, ...(options.neo4jEnv ? ['--neo4j', '--quiet'] : [])];
   await promisify(execFile)(process.execPath, args, { cwd: REPO, timeout: 170_000, env: { ...process.env, ...options.neo4jEnv } }).catch((err: Error & { stderr?: string }) => {
     throw new Error(`papergraph ingest failed: ${err.stderr || err.message}`);
   });

@@ -137,7 +137,7 @@ export const command: Command = {
       ...(seed !== undefined ? { seed } : {}),
       ...(flags.library ? { library: flags.library } : {}),
       quiet: !!flags.quiet,
-      ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io) } : {}),
+      ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io, join(out, 'map')) } : {}),
     });
     if (loaded !== undefined && loaded !== EXIT.ok) return loaded;
     const papers = graph.filterNodes((_, a) => a.kind === 'Paper').length;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /** `papergraph load <dir>`: writes an existing snapshot (<dir>/graph.json) into Neo4j. */
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { choiceFlag, parseCommandArgs, wholeNumberFlag } from '../args.ts';
@@ -8,6 +9,7 @@ import { SnapshotError } from '../../store/snapshot.ts';
 import { loadWithNeo4jAdmin } from '../../store/neo4j/admin-load.ts';
 import { resolveNeo4jConfig } from '../../store/neo4j/config.ts';
 import { withDriver } from '../../store/neo4j/driver.ts';
+import { loadHierarchy } from '../../store/neo4j/load-hierarchy.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadSnapshotIntoNeo4j, type LoadSummary } from '../../store/neo4j/load.ts';
 import { LoadPathError, choosePath, type LoadVia } from '../../store/neo4j/load-path.ts';
@@ -46,13 +48,13 @@ export const command: Command = {
       if (err instanceof SnapshotError) throw new UsageError(err.message);
       throw err;
     }
-    return loadIntoNeo4jFromCli(source, io, { batchSize, concurrency, via, quiet: !!flags.quiet, source: positionals[0]! });
+    return loadIntoNeo4jFromCli(source, io, { batchSize, concurrency, via, quiet: !!flags.quiet, source: positionals[0]!, mapDir: join(positionals[0]!, 'map') });
   },
 };
 
 /** `papergraph ingest --neo4j`'s load stage: the graph it just built, read in place (no export). */
-export function loadGraphFromCli(graph: PaperGraph, io: CliIO): Promise<number> {
-  return loadIntoNeo4jFromCli(snapshotOfGraph(graph), io);
+export function loadGraphFromCli(graph: PaperGraph, io: CliIO, mapDir?: string): Promise<number> {
+  return loadIntoNeo4jFromCli(snapshotOfGraph(graph), io, mapDir ? { mapDir } : {});
 }
 
 /**
@@ -62,7 +64,29 @@ export function loadGraphFromCli(graph: PaperGraph, io: CliIO): Promise<number> 
 export async function loadIntoNeo4jFromCli(
   snapshot: Snapshot | SnapshotSource,
   io: CliIO,
-  opts: { batchSize?: number; concurrency?: number; via?: LoadVia; quiet?: boolean; source?: string } = {},
+  opts: { batchSize?: number; concurrency?: number; via?: LoadVia; quiet?: boolean; source?: string; mapDir?: string } = {},
+): Promise<number> {
+  const code = await loadSnapshotFromCli(snapshot, io, opts);
+  return code === EXIT.ok && opts.mapDir ? loadMapLevels(opts.mapDir, io) : code;
+}
+
+/** The map's areas and topics (map/clusters.json), when the snapshot has a map. */
+async function loadMapLevels(mapDir: string, io: CliIO): Promise<number> {
+  const config = resolveNeo4jConfig(io.env);
+  try {
+    const done = await withDriver(config, (driver) => loadHierarchy(driver, config.database, mapDir));
+    if (done) io.stdout.write(`Map levels: ${done.clusters.toLocaleString('en-US')} areas and topics, ${done.memberships.toLocaleString('en-US')} memberships (Cluster, PARENT, CONTAINS)\n`);
+    return EXIT.ok;
+  } catch (err) {
+    io.stderr.write(`papergraph load: map levels: ${classifyNeo4jError(err, config).message}\n`);
+    return EXIT.service;
+  }
+}
+
+async function loadSnapshotFromCli(
+  snapshot: Snapshot | SnapshotSource,
+  io: CliIO,
+  opts: { batchSize?: number; concurrency?: number; via?: LoadVia; quiet?: boolean; source?: string },
 ): Promise<number> {
   let config;
   try {
