@@ -1,6 +1,6 @@
 import { SnapshotError } from '../../store/snapshot.ts';
 import { writeMap } from '../../store/map/write-map.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, wholeNumberFlag } from '../args.ts';
 import { type Command, EXIT, UsageError } from '../io.ts';
 
 const USAGE = `Usage: papergraph map <dir> [options]
@@ -18,14 +18,13 @@ export const command: Command = {
   summary: 'build the level-of-detail map of a snapshot',
   usage: USAGE,
   async run(args, io) {
-    const { positionals, flags } = parseCommandArgs(args, {
+    const { positionals, values: flags } = parseCommandArgs(args, {
       seed: { type: 'string' },
       'leaf-papers': { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('expected exactly one snapshot folder');
-    const seed = flags.seed === undefined ? 42 : Number(flags.seed);
-    const leafPapers = flags['leaf-papers'] === undefined ? 80 : Number(flags['leaf-papers']);
-    if (!Number.isInteger(seed) || !Number.isInteger(leafPapers) || leafPapers < 1) throw new UsageError('--seed and --leaf-papers take whole numbers (--leaf-papers at least 1)');
+    const seed = wholeNumberFlag(flags.seed, 'seed', Number.MIN_SAFE_INTEGER) ?? 42;
+    const leafPapers = wholeNumberFlag(flags['leaf-papers'], 'leaf-papers') ?? 80;
     try {
       const s = await writeMap(positionals[0]!, { seed, leafPapers });
       io.stdout.write(`map         ${s.dir}\nfields      ${s.fields}\nclusters    ${s.clusters} (${s.leaves} leaves)\npapers      ${s.papers}\ntime        ${(s.durationMs / 1000).toFixed(1)} s\n`);
