@@ -1,7 +1,8 @@
 /** Aggregating functions: one accumulator per group; DISTINCT drops repeated inputs first. */
 import type { Value } from './graph-store.ts';
 import { typeError } from './errors.ts';
-import { groupKey, isNumber, orderCompare, typeName } from './values.ts';
+import { isNumber, orderCompare, typeName } from './values.ts';
+import { ValueSet } from './value-map.ts';
 
 /** One group's running value; `q` is a second argument (the percentile), undefined for the rest. */
 export interface Accumulator {
@@ -10,13 +11,14 @@ export interface Accumulator {
 }
 
 // The common ones are classes: one object per group, no closures made per group.
+// Counted as a JS number (exact far past any row budget): adding bigints allocates one per row.
 class Count implements Accumulator {
-  private n = 0n;
+  private n = 0;
   add(v: Value): void {
-    if (v !== null) this.n += 1n;
+    if (v !== null) this.n++;
   }
   result(): Value {
-    return this.n;
+    return BigInt(this.n);
   }
 }
 
@@ -31,13 +33,10 @@ class Collect implements Accumulator {
 }
 
 class Distinct implements Accumulator {
-  private readonly seen = new Set<unknown>();
+  private readonly seen = new ValueSet();
   constructor(private readonly acc: Accumulator) {}
   add(v: Value, q?: Value): void {
-    const k = groupKey(v);
-    if (this.seen.has(k)) return;
-    this.seen.add(k);
-    this.acc.add(v, q);
+    if (this.seen.add(v)) this.acc.add(v, q);
   }
   result(): Value {
     return this.acc.result();

@@ -6,7 +6,7 @@ import { type NodeRec, type PropertyGraph, type Value, isMap } from './graph-sto
 import { matchPatterns } from './match.ts';
 import { containsAggregate } from './check-expr.ts';
 import { conjuncts } from './plan-match.ts';
-import { project } from './project.ts';
+import { groupsStreamable, project } from './project.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { keyOf } from './values.ts';
 
@@ -56,12 +56,23 @@ export function execute(query: Query, rt: Runtime, budget: Budget): { columns: s
 function single(q: SingleQuery, rt: Runtime, budget: Budget, resultRows: number): { columns: string[]; rows: Row[] } {
   let rows: Row[] = [{}];
   let columns: string[] = [];
-  q.clauses.forEach((c, i) => {
+  for (let i = 0; i < q.clauses.length; i++) {
+    const c = q.clauses[i]!;
     const last = i === q.clauses.length - 1;
     if (c.k === 'return' && !last) throw invalid('RETURN can only be used at the end of the query');
-    rows = step(c, rows, rt, budget.maxIntermediateRows, rowsNeeded(q.clauses[i + 1], rt, i + 2 === q.clauses.length ? resultRows : Infinity));
+    const next = q.clauses[i + 1];
+    if (c.k === 'match' && (next?.k === 'with' || next?.k === 'return') && groupsStreamable(next.proj)) {
+      // A MATCH that feeds a grouping WITH/RETURN: its matches go straight into the groups.
+      if (next.k === 'return' && i + 2 !== q.clauses.length) throw invalid('RETURN can only be used at the end of the query');
+      const input = rows;
+      rows = project((each) => matchInto(c, input, rt, each), next.proj, rt, next.k === 'with' ? next.where : null);
+      if (next.k === 'return') columns = next.proj.items.map((it) => it.alias);
+      i++;
+      continue;
+    }
+    rows = step(c, rows, rt, budget.maxIntermediateRows, rowsNeeded(next, rt, i + 2 === q.clauses.length ? resultRows : Infinity));
     if (c.k === 'return') columns = [...new Set([...(c.proj.star ? (c.proj.starColumns ?? Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith('\u0000'))) : []), ...c.proj.items.map((it) => it.alias)])];
-  });
+  }
   const lastClause = q.clauses[q.clauses.length - 1];
   if (lastClause?.k !== 'return' && lastClause?.k !== 'create') throw invalid('Query cannot conclude with ' + (lastClause?.k.toUpperCase() ?? 'nothing') + ' (must be a RETURN clause)');
   return { columns, rows: lastClause.k === 'return' ? rows : [] };
@@ -132,6 +143,19 @@ function step(c: Clause, rows: Row[], rt: Runtime, max: number, needed: number):
   }
 }
 
+/** Each match of a MATCH clause, as a frame the matcher reuses (the receiver copies what it keeps). */
+function matchInto(c: Extract<Clause, { k: 'match' }>, rows: Row[], rt: Runtime, each: (row: Row) => void): void {
+  const where = conjuncts(c.where);
+  for (const row of rows) {
+    let matched = false;
+    matchPatterns(c.patterns, row, rt, (m) => {
+      matched = true;
+      each(m);
+    }, new Set(), where);
+    if (!matched && c.optional) each(nullsFor(c.patterns, row));
+  }
+}
+
 function matchRows(patterns: PathPattern[], where: readonly Expr[], optional: boolean, row: Row, rt: Runtime, out: Sink): void {
   const before = out.rows.length;
   matchPatterns(patterns, row, rt, (m) => {
@@ -139,15 +163,18 @@ function matchRows(patterns: PathPattern[], where: readonly Expr[], optional: bo
     out.push({ ...m });
     return out.full;
   }, new Set(), where);
-  if (out.rows.length === before && optional) {
-    const nulls: Row = { ...row };
-    for (const p of patterns) {
-      if (p.v && !(p.v in row)) nulls[p.v] = null;
-      for (const n of p.nodes) if (n.v && !(n.v in row)) nulls[n.v] = null;
-      for (const r of p.rels) if (r.v && !(r.v in row)) nulls[r.v] = null;
-    }
-    out.push(nulls);
+  if (out.rows.length === before && optional) out.push(nullsFor(patterns, row));
+}
+
+/** OPTIONAL MATCH's row when nothing matched: the pattern's new variables bound to null. */
+function nullsFor(patterns: PathPattern[], row: Row): Row {
+  const nulls: Row = { ...row };
+  for (const p of patterns) {
+    if (p.v && !(p.v in row)) nulls[p.v] = null;
+    for (const n of p.nodes) if (n.v && !(n.v in row)) nulls[n.v] = null;
+    for (const r of p.rels) if (r.v && !(r.v in row)) nulls[r.v] = null;
   }
+  return nulls;
 }
 
 /** CREATE, for building fixture graphs only (the engine's public entry refuses it while parsing). */

@@ -5,7 +5,8 @@ import { invalid, typeError } from './errors.ts';
 import type { Value } from './graph-store.ts';
 import { varsOf } from './plan-match.ts';
 import type { Row, Runtime } from './runtime.ts';
-import { groupKey, keyOf, orderCompare } from './values.ts';
+import { keyOf, orderCompare } from './values.ts';
+import { ValueMap } from './value-map.ts';
 
 interface AggSlot {
   name: string;
@@ -54,16 +55,23 @@ interface Projected {
   scope: Row;
 }
 
+/** Whether a projection groups rows (has an aggregate) and names its columns itself (no `*` to resolve from a row). */
+export function groupsStreamable(proj: Projection): boolean {
+  return (!proj.star || proj.starColumns !== undefined) && proj.items.some((i) => hasAggregate(i.expr));
+}
+
 /** `where` (WITH ... WHERE) filters after SKIP/LIMIT and also sees the variables before the WITH. */
-export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr | null = null): Row[] {
+export function project(rows: Row[] | RowSource, proj: Projection, rt: Runtime, where: Expr | null = null): Row[] {
   const visible = (r: Row) => Object.keys(r).filter((k) => !k.startsWith('\u0000'));
-  const items: ReturnItem[] = [...(proj.star ? (proj.starColumns ?? visible(rows[0] ?? {}).sort()).map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
+  const first = (): Row => (Array.isArray(rows) ? rows[0] ?? {} : {});
+  const items: ReturnItem[] = [...(proj.star ? (proj.starColumns ?? visible(first()).sort()).map((name) => ({ expr: { k: 'var', name } as Expr, alias: name })) : []), ...proj.items];
   if (items.length === 0) throw invalid('RETURN * needs at least one variable in scope');
   const grouped = items.some((i) => hasAggregate(i.expr));
   const aliases = new Set(items.map((i) => i.alias));
   let projected: Projected[];
   const slots: AggSlot[] = [];
   if (!grouped) {
+    if (!Array.isArray(rows)) throw new Error('only a grouping projection reads streamed rows');
     projected = rows.map((scope) => {
       rt.tick();
       const out: Row = {};
@@ -71,7 +79,7 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
       return { out, scope };
     });
   } else {
-    projected = aggregate(rows, items, slots, rt);
+    projected = aggregate(Array.isArray(rows) ? (each) => rows.forEach((r) => each(r)) : rows, items, slots, rt, !Array.isArray(rows));
   }
   if (proj.distinct) {
     const seen = new Set<string>();
@@ -113,30 +121,55 @@ export function project(rows: Row[], proj: Projection, rt: Runtime, where: Expr 
   return projected.map((p) => p.out);
 }
 
-function aggregate(rows: Row[], items: ReturnItem[], slots: AggSlot[], rt: Runtime): Projected[] {
+/** Feeds each row to `each`; lets a MATCH stream its matches into grouping without keeping them. */
+export type RowSource = (each: (row: Row) => void) => void;
+
+interface Group {
+  scope: Row;
+  keyValues: Value[];
+  accs: Accumulator[];
+}
+
+function aggregate(source: RowSource, items: ReturnItem[], slots: AggSlot[], rt: Runtime, copy: boolean): Projected[] {
   const keys = items.filter((i) => !hasAggregate(i.expr));
   const aggItems = items.filter((i) => hasAggregate(i.expr)).map((i) => ({ alias: i.alias, expr: extract(i.expr, slots) }));
-  const groups = new Map<unknown, { scope: Row; keyValues: Value[]; accs: Accumulator[] }>();
-  for (const row of rows) {
+  // One level of ValueMap per grouping key: no key string is built per row.
+  const root = new ValueMap<unknown>();
+  const groups: Group[] = [];
+  const keyValues: Value[] = new Array(keys.length);
+  source((row) => {
     rt.tick();
-    const keyValues: Value[] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) keyValues[i] = rt.evaluate(keys[i]!.expr, row);
-    // One key (the common case) is its own Map key; several are joined into one string.
-    const k = keyValues.length === 1 ? groupKey(keyValues[0]!) : keyOf(keyValues);
-    let g = groups.get(k);
+    let g: Group | undefined;
+    if (keys.length === 0) g = groups[0];
+    else {
+      let level = root;
+      for (let i = 0; i < keys.length - 1; i++) {
+        let nextLevel = level.get(keyValues[i]!) as ValueMap<unknown> | undefined;
+        if (!nextLevel) level.set(keyValues[i]!, (nextLevel = new ValueMap<unknown>()));
+        level = nextLevel;
+      }
+      g = level.get(keyValues[keys.length - 1]!) as Group | undefined;
+    }
     if (!g) {
-      g = { scope: row, keyValues, accs: slots.map((s) => accumulator(s.fn, s.distinct)) };
-      groups.set(k, g);
+      // A streamed row is a frame the matcher reuses: a group keeps its own copy.
+      g = { scope: copy ? { ...row } : row, keyValues: [...keyValues], accs: slots.map((s) => accumulator(s.fn, s.distinct)) };
+      groups.push(g);
+      if (keys.length > 0) {
+        let level = root;
+        for (let i = 0; i < keys.length - 1; i++) level = level.get(keyValues[i]!) as ValueMap<unknown>;
+        level.set(keyValues[keys.length - 1]!, g);
+      }
     }
     for (let i = 0; i < slots.length; i++) {
       const args = slots[i]!.args;
       g.accs[i]!.add(args.length > 0 ? rt.evaluate(args[0]!, row) : null, args.length > 1 ? rt.evaluate(args[1]!, row) : undefined);
     }
-  }
-  if (groups.size === 0 && keys.length === 0) groups.set('', { scope: {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
+  });
+  if (groups.length === 0 && keys.length === 0) groups.push({ scope: {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
   // An item that is one aggregate (count(p) AS n) takes the slot's value; others are evaluated.
   const direct = aggItems.every((a) => a.expr.k === 'var');
-  return [...groups.values()].map((g) => {
+  return groups.map((g) => {
     const out: Row = {};
     keys.forEach((k, i) => (out[k.alias] = g.keyValues[i]!));
     const results: Row = {};

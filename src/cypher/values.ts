@@ -72,6 +72,8 @@ export function compare(a: Value, b: Value): number | null {
 const RANK: Record<string, number> = { MAP: 0, NODE: 1, RELATIONSHIP: 2, LIST: 3, PATH: 4, STRING: 5, BOOLEAN: 6, INTEGER: 7, FLOAT: 7, NULL: 9 };
 
 export function orderCompare(a: Value, b: Value): number {
+  // Sort keys are mostly strings or integers: compare those without naming their types.
+  if ((typeof a === 'string' && typeof b === 'string') || (typeof a === 'bigint' && typeof b === 'bigint')) return a < b ? -1 : a > b ? 1 : 0;
   const ra = RANK[typeName(a)]!;
   const rb = RANK[typeName(b)]!;
   if (ra !== rb) return ra - rb;
