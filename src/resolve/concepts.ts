@@ -23,6 +23,8 @@ interface PhraseStats {
   /** Occurrences where the phrase stands alone; one never standing alone is only part of longer terms. */
   standalone: number;
   adjectival: number;
+  /** Occurrences written as one compound, not with a free-standing "of". */
+  compound: number;
   total: number;
   head: string;
   words: number;
@@ -42,7 +44,8 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     for (const p of d.extraction.phrases) {
       if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) continue;
       let s = stats.get(p.key);
-      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, total: 0, head: p.head, words: p.words }));
+      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words }));
+      if (!p.ofForm) s.compound++;
       s.docs.add(i);
       s.total++;
       if (p.standalone) s.standalone++;
@@ -56,6 +59,12 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     if (s && s.words >= 2 && TASK_HEADS.has(s.head) && s.docs.size >= minDf) return 'discovered';
     return undefined;
   };
+
+  // "X of Y" is a term when the field has made it one: written as a compound ("mixture-of-experts")
+  // or given an acronym somewhere in the corpus; otherwise it is a description ("pieces of text").
+  const acronymed = new Set<string>();
+  for (const d of docs) for (const def of d.extraction.acronyms.values()) acronymed.add(def.key);
+  const lexicalised = (key: string, s: PhraseStats) => s.compound > 0 || acronymed.has(key);
 
   // The vocabulary: gazetteer tasks, shared task phrases, shared multi-word concept phrases.
   const vocab = new Map<string, { kind: EntityKind; id: string; name: string; aliases: string[]; parent?: string }>();
@@ -77,7 +86,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.standalone > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
+    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.
