@@ -64,7 +64,11 @@ function wordCount(tokens: readonly Token[], a: number, b: number): number {
   return n;
 }
 
-/** "higher resolution images", "low dimensional subspace": the word before grades the phrase's first word, so the phrase is cut from a longer one. */
+/**
+ * "higher resolution images", "low dimensional subspace": a comparative right before, or a
+ * descriptive adjective before an adjective, grades the phrase's first word, so this occurrence is
+ * cut from a longer phrase. A term is also written without one, so only fragments are lost.
+ */
 function gradesFirstWord(before: Token, first: Token): boolean {
   const base = before.lower.replace(/(er|est)$/, '');
   const comparative = base !== before.lower && [base, `${base}e`, base.replace(/(.)\1$/, '$1')].some((b) => DESCRIPTIVE_MODIFIERS.has(b));

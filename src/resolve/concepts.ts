@@ -8,8 +8,12 @@ import { nameKey } from '../extract/name-key.ts';
 import type { MethodEntry } from '../extract/method-gazetteer.ts';
 import { methodPhraseKey } from '../extract/method-gazetteer.ts';
 import { DATASET_CUES, TASK_HEADS } from '../extract/vocabulary.ts';
+import { wordKey } from '../extract/stem.ts';
 import type { GazetteerTask } from '../model/gazetteer.ts';
 import { evidenceOf, type Entity, type LinkTable, type Names, type ResolveInput } from './links.ts';
+
+const MODEL_HEADS = new Set(['model', 'network', 'net', 'architecture'].map(wordKey));
+const TASK_MODIFIER_KEYS = new Set([...TASK_HEADS, 'learning', 'training', 'modeling', 'modelling'].map(wordKey));
 
 export interface ConceptOptions {
   tasksByKey: ReadonlyMap<string, GazetteerTask>;
@@ -65,6 +69,12 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
   const acronymed = new Set<string>();
   for (const d of docs) for (const def of d.extraction.acronyms.values()) acronymed.add(def.key);
   const lexicalised = (key: string, s: PhraseStats) => s.compound > 0 || acronymed.has(key);
+  // "detection model", "classification network", "learning model": a model named by the task it
+  // does says no more than the task (a Task node of its own) and the word "model".
+  const taskModel = (key: string, s: PhraseStats) => {
+    if (s.words !== 2 || !MODEL_HEADS.has(wordKey(s.head))) return false;
+    return TASK_MODIFIER_KEYS.has(key.slice(0, key.length - wordKey(s.head).length));
+  };
 
   // The vocabulary: gazetteer tasks, shared task phrases, shared multi-word concept phrases.
   const vocab = new Map<string, { kind: EntityKind; id: string; name: string; aliases: string[]; parent?: string }>();
@@ -86,7 +96,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
+    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !taskModel(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.

@@ -57,3 +57,17 @@ describe('shared phrases that read as terms', () => {
     expect(concepts().filter((n) => /second-order$/.test(n))).toEqual([]);
   });
 });
+
+describe('a model named by its task', () => {
+  const h = buildKnowledgeGraph([
+    paper(1, 'Boxes at speed', 'Our detection model runs at sixty frames per second on a phone.'),
+    paper(2, 'Tiny detectors', 'We prune a detection model until it fits in two megabytes.'),
+    paper(3, 'Speech front ends', 'An acoustic model maps filter banks to phone posteriors.'),
+    paper(4, 'Streaming speech', 'We distil the acoustic model of a large recogniser into a small one.'),
+  ]);
+  const names = h.filterNodes((_, a) => a.kind === 'Concept').map((id) => h.getNodeAttribute(id, 'name') as string);
+  it('is not a concept of its own, while a model named otherwise is', () => {
+    expect(names).toContain('acoustic model');
+    expect(names).not.toContain('detection model');
+  });
+});
