@@ -71,3 +71,16 @@ describe('a model named by its task', () => {
     expect(names).not.toContain('detection model');
   });
 });
+
+describe('treebanks', () => {
+  const t = buildKnowledgeGraph([
+    paper(1, 'Parsing the web', 'We evaluate our parser on the Broadcast Forum Treebank and report labelled attachment scores.'),
+    paper(2, 'Parsing forums', 'Results on the Broadcast Forum Treebank show gains for rare constructions.'),
+  ]);
+  const names = (kind: string) => t.filterNodes((_, a) => a.kind === kind).map((id) => t.getNodeAttribute(id, 'name') as string);
+  it('are data, named with the word "Treebank", and never concepts', () => {
+    expect(names('Dataset')).toContain('Broadcast Forum Treebank');
+    expect(names('Dataset')).not.toContain('Broadcast Forum');
+    expect(names('Concept').filter((n) => /treebank/i.test(n))).toEqual([]);
+  });
+});
