@@ -6,7 +6,7 @@
  */
 import { phraseKey, stemWord, wordKey } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
-import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
+import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
 
 export interface PhraseCandidate {
   key: string;
@@ -45,7 +45,8 @@ const isHead = (t: Token) => isWord(t) && !ADJECTIVE_SECOND_PARTS.test(t.lower) 
 /** A participle with its own object or complement is a verb: "a dataset consisting of", "comprising 10,729". */
 /** (Not any preposition: "multi-task learning with ..." is a term before its complement.) */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON']);
-const startsClause = (t: Token, next: Token | undefined) => isParticiple(t) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
+const startsClause = (t: Token, next: Token | undefined) =>
+  isParticiple(t) && !TASK_HEADS.has(t.lower) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
 const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
 const isGenericWord = (t: Token) =>
   GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /ofthe-?art|of-?theart/.test(t.lower);
@@ -144,7 +145,14 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: wordKey(tokens[b - 1]!.text) });
       if (!nominal) continue;
       // "function f", "graph G": a variable, not a term.
-      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) continue;
+      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) {
+        // A curated name may end in a filler word: "sentiment analysis", "principal component analysis".
+        for (let a = b - 1; a >= Math.max(first, b - maxWords + 1); a--) {
+          const key = spanKey(a, b);
+          if (keepSingle(key)) out.push({ key, first: a, last: b, words: wordCount(tokens, a, b), standalone: standsAlone(tokens, first, a, b, last) });
+        }
+        continue;
+      }
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
         // "D images" from "2D images" split by the tokenizer: a lone letter starts no term.
@@ -161,6 +169,12 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         let ofForm = false;
         for (let i = a + 1; i < b; i++) if (tokens[i]!.lower === 'of') ofForm = true;
         out.push({ key, first: a, last: b, words: n, adjectival, standalone: standsAlone(tokens, first, a, b, last), ...(ofForm ? { ofForm } : {}) });
+      }
+      // A curated name whose first word the tagger took for a verb ("to face alignment").
+      for (let a = first - 1; a >= 0 && a >= b - maxWords + 1; a--) {
+        if (!isWord(tokens[a]!) || tokens[a]!.sentence !== head.sentence) break;
+        const key = spanKey(a, b);
+        if (keepSingle(key)) out.push({ key, first: a, last: b, words: wordCount(tokens, a, b), standalone: true });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {

@@ -3,7 +3,7 @@
  * a phrase discovered from the corpus becomes a concept only when several papers share it.
  */
 import type { EntityKind } from '../model/schema.ts';
-import type { Span } from '../extract/document.ts';
+import type { PhraseOccurrence, Span } from '../extract/document.ts';
 import { nameKey } from '../extract/name-key.ts';
 import type { MethodEntry } from '../extract/method-gazetteer.ts';
 import { methodPhraseKey } from '../extract/method-gazetteer.ts';
@@ -152,7 +152,17 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     // also "language processing" inside it. A gapped reading ("graph neural networks" in "graph
     // convolutional neural networks") links only where no concept names the span as written.
     const plain = d.extraction.phrases.filter((p) => !p.modifierKey && vocab.has(p.key));
-    const covered = (p: Span) => plain.some((q) => !q.gapped && q.field === p.field && q.start <= p.start && q.end >= p.end && q.end - q.start > p.end - p.start);
+    // A curated task or method of two words or more inside a longer phrase is still named: a paper
+    // on "statistical machine translation" (a method) addresses machine translation, one on "3D
+    // human pose estimation" human pose estimation too. One word inside a longer curated name of its
+    // kind is not ("summarization" in "video summarization" is not text summarization).
+    const curatedKind = (key: string) => (o.tasksByKey.has(key) ? 'task' : methodIds.has(key) ? 'method' : undefined);
+    const covered = (p: PhraseOccurrence) =>
+      plain.some((q) => {
+        if (q.gapped || q.field !== p.field || q.start > p.start || q.end < p.end || q.end - q.start <= p.end - p.start) return false;
+        const kind = curatedKind(p.key);
+        return !kind || (p.words < 2 && kind === curatedKind(q.key));
+      });
     const named = new Set(plain.filter((p) => !p.gapped).map((p) => `${p.field}:${p.start}:${p.end}`));
     for (const p of plain) {
       if (covered(p) || (p.gapped && named.has(`${p.field}:${p.start}:${p.end}`))) continue;

@@ -84,3 +84,28 @@ describe('treebanks', () => {
     expect(names('Concept').filter((n) => /treebank/i.test(n))).toEqual([]);
   });
 });
+
+describe('curated tasks however the sentence is tagged', () => {
+  const t = buildKnowledgeGraph([
+    paper(1, 'Reviews and stars', 'We study sentiment analysis of product reviews in four languages.'),
+    paper(2, 'Phrase tables', 'A statistical machine translation system is tuned on news commentary.'),
+    paper(3, 'Heads from one photo', 'Our network performs 3D human pose estimation from a single depth image.'),
+    paper(4, 'Landmarks', 'The model contributes to face alignment and to expression transfer.'),
+  ]);
+  const tasksOf = (title: string) => {
+    const id = t.findNode((_, a) => a.kind === 'Paper' && a.name === title)!;
+    return t.outNeighbors(id).filter((n) => t.getNodeAttribute(n, 'kind') === 'Task');
+  };
+  it('finds a curated name that ends in a filler noun ("analysis")', () => {
+    expect(tasksOf('Reviews and stars')).toContain('task:sentiment-analysis');
+  });
+  it('links the task a curated method is named after', () => {
+    expect(tasksOf('Phrase tables')).toContain('task:machine-translation');
+  });
+  it('reads "3D" as one word', () => {
+    expect(tasksOf('Heads from one photo')).toContain('task:3d-human-pose-estimation');
+  });
+  it('finds a curated name whose first word the tagger calls a verb', () => {
+    expect(tasksOf('Landmarks')).toContain('task:facial-landmark-detection');
+  });
+});
