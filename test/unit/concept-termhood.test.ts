@@ -5,9 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
-import type { PaperRecord } from '../../src/model/paper.ts';
+import { paper } from '../support/records.ts';
 
-const paper = (n: number, title: string, abstract: string): PaperRecord => ({ title, abstract, source: { file: 'test', line: n, format: 'test' } });
 
 const g = buildKnowledgeGraph([
   // Controls: terms shared by two papers.
