@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSnapshot } from '../src/store/snapshot-read.ts';
 import { isCommonWord, isProperNoun } from '../src/extract/lexicon.ts';
-import { seededRandom } from '../src/analyze/rng.ts';
 import type { PaperGraph } from '../src/assemble/graph.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string', default: '7' }, sample: { type: 'string', default: '200' } } });
@@ -44,15 +43,21 @@ for (const id of flagged) {
 }
 writeFileSync(join(outDir, 'names.md'), `${names.join('\n')}\n`);
 
-// Concepts: a seeded Fisher-Yates draw over the sorted ids, so the same snapshot gives the same sample.
+// Concepts: each id ranked by a seeded hash of itself, so the same snapshot gives the same sample
+// and a change that adds or removes a few Concept nodes changes the sample by only those nodes (a
+// reading stays valid for the rest).
 const verdictFile = join(outDir, 'concept-verdicts.json');
 const verdicts: Record<string, { keep: boolean; why?: string }> = existsSync(verdictFile) ? JSON.parse(readFileSync(verdictFile, 'utf8')) : {};
-const ids = g.filterNodes((_, a) => a.kind === 'Concept').sort();
-const rand = seededRandom(Number(values.seed));
-for (let i = ids.length - 1; i > 0; i--) {
-  const j = Math.floor(rand() * (i + 1));
-  [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-}
+const rank = (id: string) => {
+  let h = 0x811c9dc5;
+  for (const ch of `${values.seed}:${id}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+};
+const ids = g
+  .filterNodes((_, a) => a.kind === 'Concept')
+  .map((id) => [rank(id), id] as const)
+  .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1))
+  .map(([, id]) => id);
 const sample = ids.slice(0, Number(values.sample));
 const judged = sample.filter((id) => verdicts[id] !== undefined);
 const kept = judged.filter((id) => verdicts[id]!.keep).length;

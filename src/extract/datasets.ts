@@ -25,6 +25,8 @@ export interface DatasetContext {
 }
 
 const isCue = (t: Token | undefined) => !!t && DATASET_CUES.has(t.lower);
+/** Cue nouns that, capitalised, are part of the name they follow ("English Web Treebank", unlike "the Foo Dataset"). */
+const NAMING_CUES = new Set(['treebank', 'treebanks']);
 const cueKind = (t: Token): EntityKind => (t.lower.startsWith('benchmark') ? 'Benchmark' : 'Dataset');
 const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Benchmark' : 'Dataset');
 
@@ -150,7 +152,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
         // sentence, or any word of a title in Title Case, is no evidence of a name.
         if (!cut && !titleCase && isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
-          take({ first, last: prev, kind, confidence: 0.7, origin: 'context' });
+          take({ first, last: NAMING_CUES.has(tok.lower) && /^[A-Z]/.test(tok.text) ? i : prev, kind, confidence: 0.7, origin: 'context' });
       }
     }
     // "benchmarks (X, Y, and Z)", "datasets: X and Y", "benchmarks such as X and Y"

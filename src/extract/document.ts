@@ -35,6 +35,8 @@ export interface PhraseOccurrence extends Span {
   /** The phrase stands alone here, not as part of a longer term (see phrases.ts). */
   standalone: boolean;
   gapped: boolean;
+  /** Written with a free-standing "of" ("mixture of experts"); see PhraseCandidate. */
+  ofForm?: boolean;
   /** Set when this is a "<modifier> <noun>" pair; holds the modifier's key. */
   modifierKey?: string;
   /** Set when the occurrence is an acronym standing for the phrase. */
@@ -94,6 +96,7 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
         gapped: c.gapped ?? false,
       };
       if (c.modifierKey) occ.modifierKey = c.modifierKey;
+      if (c.ofForm) occ.ofForm = true;
       out.phrases.push(occ);
     }
     for (let i = 0; i < t.tokens.length; i++) {

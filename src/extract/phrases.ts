@@ -6,7 +6,7 @@
  */
 import { phraseKey, stemWord, wordKey } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
-import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, WEAK_HEADS } from './vocabulary.ts';
+import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
 
 export interface PhraseCandidate {
   key: string;
@@ -26,6 +26,8 @@ export interface PhraseCandidate {
   adjectival?: boolean;
   /** Found by dropping one inner modifier ("graph convolutional neural networks" -> "graph neural networks"). */
   gapped?: boolean;
+  /** Written with a free-standing "of" ("mixture of experts"), not as one compound. */
+  ofForm?: boolean;
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
@@ -37,7 +39,14 @@ function isWord(t: Token): boolean {
 
 /** Gerunds and participles act as nouns and modifiers in terms: "learning", "pre-trained". */
 const isParticiple = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && t.lower.length > 4;
-const isHead = (t: Token) => isWord(t) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
+/** "second-order", "task-specific", "large-scale": hyphenated adjectives modify; they head no term. */
+const ADJECTIVE_SECOND_PARTS = /-(order|level|scale|based|like|wise|specific|aware|free|oriented|driven|grained|agnostic|dependent|invariant|intensive|centric|guided|conditioned|dimensional)$/;
+const isHead = (t: Token) => isWord(t) && !ADJECTIVE_SECOND_PARTS.test(t.lower) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
+/** A participle with its own object or complement is a verb: "a dataset consisting of", "comprising 10,729". */
+/** (Not any preposition: "multi-task learning with ..." is a term before its complement.) */
+const OBJECT_START = new Set(['DET', 'NUM', 'PRON']);
+const startsClause = (t: Token, next: Token | undefined) =>
+  isParticiple(t) && !TASK_HEADS.has(t.lower) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
 const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
 const isGenericWord = (t: Token) =>
   GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /ofthe-?art|of-?theart/.test(t.lower);
@@ -56,8 +65,20 @@ function wordCount(tokens: readonly Token[], a: number, b: number): number {
   return n;
 }
 
+/**
+ * "higher resolution images", "low dimensional subspace": a comparative right before, or a
+ * descriptive adjective before an adjective, grades the phrase's first word, so this occurrence is
+ * cut from a longer phrase. A term is also written without one, so only fragments are lost.
+ */
+function gradesFirstWord(before: Token, first: Token): boolean {
+  const base = before.lower.replace(/(er|est)$/, '');
+  const comparative = base !== before.lower && [base, `${base}e`, base.replace(/(.)\1$/, '$1')].some((b) => DESCRIPTIVE_MODIFIERS.has(b));
+  return comparative || (DESCRIPTIVE_MODIFIERS.has(before.lower) && first.pos === 'ADJ');
+}
+
 function standsAlone(tokens: readonly Token[], first: number, a: number, b: number, last: number): boolean {
   for (let i = first; i < a; i++) if (!isGenericWord(tokens[i]!)) return false;
+  if (a > first && gradesFirstWord(tokens[a - 1]!, tokens[a]!)) return false;
   for (let i = b + 1; i <= last; i++) if (!WEAK_HEADS.has(tokens[i]!.lower) && !WEAK_HEADS.has(stemWord(tokens[i]!.lower))) return false;
   return true;
 }
@@ -78,7 +99,13 @@ export function nounChunks(t: AnalysedText): [number, number][] {
       i++;
       continue;
     }
-    while (j + 1 < tokens.length && tokens[j + 1]!.sentence === tokens[i]!.sentence && (canModify(tokens[j + 1]!) || isHead(tokens[j + 1]!))) j++;
+    while (
+      j + 1 < tokens.length &&
+      tokens[j + 1]!.sentence === tokens[i]!.sentence &&
+      (canModify(tokens[j + 1]!) || isHead(tokens[j + 1]!)) &&
+      !startsClause(tokens[j + 1]!, tokens[j + 2])
+    )
+      j++;
     let last = j;
     while (last >= i && !isHead(tokens[last]!)) last--;
     if (last >= i) chunks.push([i, last]);
@@ -109,13 +136,23 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
   for (const [first, last] of nounChunks(t)) {
     for (let b = last; b >= first; b--) {
       const head = tokens[b]!;
-      if (!isHead(head)) continue;
+      const nominal = isHead(head);
+      if (!nominal && !ADJECTIVE_SECOND_PARTS.test(head.lower)) continue;
       // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task
-      // fashion"); resolve decides whether "<modifier> learning" is one.
+      // fashion", also before a compound adjective: "multi-task list-wise ranking"); resolve
+      // decides whether "<modifier> learning" is one.
       if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
         out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: wordKey(tokens[b - 1]!.text) });
+      if (!nominal) continue;
       // "function f", "graph G": a variable, not a term.
-      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) continue;
+      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) {
+        // A curated name may end in a filler word: "sentiment analysis", "principal component analysis".
+        for (let a = b - 1; a >= Math.max(first, b - maxWords + 1); a--) {
+          const key = spanKey(a, b);
+          if (keepSingle(key)) out.push({ key, first: a, last: b, words: wordCount(tokens, a, b), standalone: standsAlone(tokens, first, a, b, last) });
+        }
+        continue;
+      }
       for (let a = b; a >= Math.max(first, b - maxWords + 1); a--) {
         const start = tokens[a]!;
         // "D images" from "2D images" split by the tokenizer: a lone letter starts no term.
@@ -129,7 +166,15 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         // words are too vague to link papers, and skipping them halves the work.
         if (n === 1 && !keepSingle(key)) continue;
         const adjectival = start.pos === 'ADJ' || isParticiple(start) || start.text.includes('-');
-        out.push({ key, first: a, last: b, words: n, adjectival, standalone: standsAlone(tokens, first, a, b, last) });
+        let ofForm = false;
+        for (let i = a + 1; i < b; i++) if (tokens[i]!.lower === 'of') ofForm = true;
+        out.push({ key, first: a, last: b, words: n, adjectival, standalone: standsAlone(tokens, first, a, b, last), ...(ofForm ? { ofForm } : {}) });
+      }
+      // A curated name whose first word the tagger took for a verb ("to face alignment").
+      for (let a = first - 1; a >= 0 && a >= b - maxWords + 1; a--) {
+        if (!isWord(tokens[a]!) || tokens[a]!.sentence !== head.sentence) break;
+        const key = spanKey(a, b);
+        if (keepSingle(key)) out.push({ key, first: a, last: b, words: wordCount(tokens, a, b), standalone: true });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {

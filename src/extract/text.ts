@@ -79,7 +79,7 @@ export function makeToken(text: string, start: number, pos: string, spaced: bool
   return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced, nameShape: -1, cue: -1 };
 }
 
-/** Shared by every analyser: join hyphen compounds, then group tokens into sentences. */
+/** Shared by every analyser: join hyphen compounds and "3D", then group tokens into sentences. */
 export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32Array): AnalysedText {
   const merged = mergeHyphenCompounds(tokens, sentenceOf, text);
   const sentences: Sentence[] = [];
@@ -111,6 +111,18 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
     const t = tokens[i]!;
     t.sentence = sentenceOf[i]!;
     let j = i;
+    // wink splits "3D" into "3" and "D"; the dimension is one modifier ("3D face reconstruction").
+    if (/^[1-4]$/.test(t.text) && /^[Dd]$/.test(tokens[i + 1]?.text ?? '') && !tokens[i + 1]!.spaced) {
+      const d = tokens[i + 1]!;
+      t.text = text.slice(t.start, d.end);
+      t.end = d.end;
+      t.lower = t.text.toLowerCase();
+      t.key = nameKey(t.text);
+      t.pos = 'ADJ';
+      out.push(t);
+      i++;
+      continue;
+    }
     while (tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced && wordy(tokens[j]) && wordy(tokens[j + 2]) && !tokens[j + 2]!.spaced) j += 2;
     if (j > i) {
       const last = tokens[j]!;

@@ -16,7 +16,17 @@ interface VocabularyFile {
 const file = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
-export const FILLER_NOUNS = lower(file.fillerNouns);
+/** A noun and its plural: the list names words once ("feature"), the text has both ("global features"). */
+function withPlurals(xs: string[]): Set<string> {
+  const out = lower(xs);
+  for (const w of [...out]) {
+    if (!/^[a-z]+$/.test(w) || w.endsWith('s')) continue;
+    out.add(/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(ch|sh|x|z)$/.test(w) ? `${w}es` : `${w}s`);
+  }
+  return out;
+}
+
+export const FILLER_NOUNS = withPlurals(file.fillerNouns);
 /** Words that never start a term: determiners, evaluative and relative adjectives ("novel", "existing"). */
 export const GENERIC_MODIFIERS = lower(file.genericModifiers);
 /** Adjectives that start terms of three words or more ("large language model") but not of two ("large model"). */

@@ -3,13 +3,17 @@
  * a phrase discovered from the corpus becomes a concept only when several papers share it.
  */
 import type { EntityKind } from '../model/schema.ts';
-import type { Span } from '../extract/document.ts';
+import type { PhraseOccurrence, Span } from '../extract/document.ts';
 import { nameKey } from '../extract/name-key.ts';
 import type { MethodEntry } from '../extract/method-gazetteer.ts';
 import { methodPhraseKey } from '../extract/method-gazetteer.ts';
 import { DATASET_CUES, TASK_HEADS } from '../extract/vocabulary.ts';
+import { wordKey } from '../extract/stem.ts';
 import type { GazetteerTask } from '../model/gazetteer.ts';
 import { evidenceOf, type Entity, type LinkTable, type Names, type ResolveInput } from './links.ts';
+
+const MODEL_HEADS = new Set(['model', 'network', 'net', 'architecture'].map(wordKey));
+const TASK_MODIFIER_KEYS = new Set([...TASK_HEADS, 'learning', 'training', 'modeling', 'modelling'].map(wordKey));
 
 export interface ConceptOptions {
   tasksByKey: ReadonlyMap<string, GazetteerTask>;
@@ -23,6 +27,8 @@ interface PhraseStats {
   /** Occurrences where the phrase stands alone; one never standing alone is only part of longer terms. */
   standalone: number;
   adjectival: number;
+  /** Occurrences written as one compound, not with a free-standing "of". */
+  compound: number;
   total: number;
   head: string;
   words: number;
@@ -42,7 +48,8 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     for (const p of d.extraction.phrases) {
       if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) continue;
       let s = stats.get(p.key);
-      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, total: 0, head: p.head, words: p.words }));
+      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words }));
+      if (!p.ofForm) s.compound++;
       s.docs.add(i);
       s.total++;
       if (p.standalone) s.standalone++;
@@ -55,6 +62,18 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     if (g) return g;
     if (s && s.words >= 2 && TASK_HEADS.has(s.head) && s.docs.size >= minDf) return 'discovered';
     return undefined;
+  };
+
+  // "X of Y" is a term when the field has made it one: written as a compound ("mixture-of-experts")
+  // or given an acronym somewhere in the corpus; otherwise it is a description ("pieces of text").
+  const acronymed = new Set<string>();
+  for (const d of docs) for (const def of d.extraction.acronyms.values()) acronymed.add(def.key);
+  const lexicalised = (key: string, s: PhraseStats) => s.compound > 0 || acronymed.has(key);
+  // "detection model", "classification network", "learning model": a model named by the task it
+  // does says no more than the task (a Task node of its own) and the word "model".
+  const taskModel = (key: string, s: PhraseStats) => {
+    if (s.words !== 2 || !MODEL_HEADS.has(wordKey(s.head))) return false;
+    return TASK_MODIFIER_KEYS.has(key.slice(0, key.length - wordKey(s.head).length));
   };
 
   // The vocabulary: gazetteer tasks, shared task phrases, shared multi-word concept phrases.
@@ -77,7 +96,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.standalone > 0 && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
+    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !taskModel(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.
@@ -133,7 +152,17 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     // also "language processing" inside it. A gapped reading ("graph neural networks" in "graph
     // convolutional neural networks") links only where no concept names the span as written.
     const plain = d.extraction.phrases.filter((p) => !p.modifierKey && vocab.has(p.key));
-    const covered = (p: Span) => plain.some((q) => !q.gapped && q.field === p.field && q.start <= p.start && q.end >= p.end && q.end - q.start > p.end - p.start);
+    // A curated task or method of two words or more inside a longer phrase is still named: a paper
+    // on "statistical machine translation" (a method) addresses machine translation, one on "3D
+    // human pose estimation" human pose estimation too. One word inside a longer curated name of its
+    // kind is not ("summarization" in "video summarization" is not text summarization).
+    const curatedKind = (key: string) => (o.tasksByKey.has(key) ? 'task' : methodIds.has(key) ? 'method' : undefined);
+    const covered = (p: PhraseOccurrence) =>
+      plain.some((q) => {
+        if (q.gapped || q.field !== p.field || q.start > p.start || q.end < p.end || q.end - q.start <= p.end - p.start) return false;
+        const kind = curatedKind(p.key);
+        return !kind || (p.words < 2 && kind === curatedKind(q.key));
+      });
     const named = new Set(plain.filter((p) => !p.gapped).map((p) => `${p.field}:${p.start}:${p.end}`));
     for (const p of plain) {
       if (covered(p) || (p.gapped && named.has(`${p.field}:${p.start}:${p.end}`))) continue;

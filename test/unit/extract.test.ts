@@ -1,12 +1,11 @@
 /** Extraction on sentences written for the tests: aliases, discovery, models, evidence offsets. */
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
-import type { PaperRecord } from '../../src/model/paper.ts';
 import type { PaperGraph } from '../../src/assemble/graph.ts';
 import type { EdgeAttributes } from '../../src/model/schema.ts';
 import { asLink } from '../support/edges.ts';
+import { paper } from '../support/records.ts';
 
-const paper = (n: number, title: string, abstract: string): PaperRecord => ({ title, abstract, source: { file: 'test', line: n, format: 'test' } });
 
 function linksOf(g: PaperGraph, title: string): { name: string; kind: string; type: string; attrs: EdgeAttributes }[] {
   const id = g.findNode((_, a) => a.kind === 'Paper' && a.name === title)!;

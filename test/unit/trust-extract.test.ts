@@ -5,15 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
-import type { PaperRecord } from '../../src/model/paper.ts';
 import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { validateGazetteers, METHOD_ENTRIES } from '../../src/extract/gazetteer.ts';
 import { isCommonWord, isEverydayPhrase, looksLikeName } from '../../src/extract/lexicon.ts';
 import { logLikelihood } from '../../src/analyze/labels.ts';
 import { splitGold, type GoldFile } from '../../src/eval/evaluate.ts';
 import { asLink } from '../support/edges.ts';
+import { paper } from '../support/records.ts';
 
-const paper = (n: number, title: string, abstract: string): PaperRecord => ({ title, abstract, source: { file: 'test', line: n, format: 'test' } });
 
 function linksOf(g: PaperGraph, title: string) {
   const id = g.findNode((_, a) => a.kind === 'Paper' && a.name === title);

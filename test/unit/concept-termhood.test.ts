@@ -1,0 +1,110 @@
+/**
+ * Which shared phrases become concepts, on sentences written for these tests: each pair of papers
+ * shares a phrase, and the phrase is a concept only when it reads as a term (a control pair in the
+ * same corpus shows that sharing alone would have made it one).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeGraph } from '../../src/pipeline.ts';
+import { paper } from '../support/records.ts';
+
+
+const g = buildKnowledgeGraph([
+  // Controls: terms shared by two papers.
+  paper(1, 'Forests for tabular data', 'We compare gradient boosting with a random forest on census records.'),
+  paper(2, 'Trees that vote', 'A random forest averages many decorrelated trees to reduce variance.'),
+  paper(3, 'Gating sparse layers', 'Each token is routed through a mixture-of-experts layer with top-two gating.'),
+  paper(4, 'Routing without collapse', 'We study load balancing in a mixture of experts trained on web text.'),
+  // A participle with its own complement is a verb, not the end of a term.
+  paper(5, 'Code merges', 'We release a dataset consisting of ten thousand merge conflicts from open repositories.'),
+  paper(6, 'Speech pairs', 'We collect a dataset comprising 4,200 utterances recorded by volunteers.'),
+  paper(7, 'Aligned clips', 'Our corpus is a dataset consisting of aligned video clips and captions.'),
+  paper(8, 'Noisy labels', 'We annotate a dataset comprising 900 scanned forms with field labels.'),
+  // Plurals of filler nouns are filler too ("global features" is "global feature").
+  paper(9, 'Pooling for retrieval', 'Local and global features are fused before the ranking head.'),
+  paper(10, 'Scene parsing', 'A second branch extracts global features from the whole image.'),
+  // "X of Y" never written as a compound nor given an acronym is a description.
+  paper(11, 'Sample quality', 'Raters judged the fidelity of samples drawn from each decoder.'),
+  paper(12, 'Measuring generators', 'We argue that the fidelity of samples is not measured by likelihood.'),
+  // A phrase cut out of a graded compound ("higher resolution images") is a fragment.
+  paper(13, 'Upsampling faces', 'The decoder produces higher resolution images from a small latent code.'),
+  paper(14, 'Satellite tiles', 'We train on higher resolution images of farmland collected by drones.'),
+  // A hyphenated adjective heads nothing ("approximate second-order [methods]").
+  paper(15, 'Curvature for free', 'We compare approximate second-order optimisers on language modelling.'),
+  paper(16, 'Cheap Hessians', 'Approximate second-order updates are costly on large batches.'),
+]);
+
+const concepts = () => g.filterNodes((_, a) => a.kind === 'Concept').map((id) => g.getNodeAttribute(id, 'name') as string);
+
+describe('shared phrases that read as terms', () => {
+  it('keeps terms two papers share, in either spelling of an "X of Y" term', () => {
+    expect(concepts()).toEqual(expect.arrayContaining(['random forest']));
+    const moe = g.filterNodes((_, a) => a.kind === 'Concept' && /mixture/i.test(a.name as string));
+    expect(moe.length).toBe(1);
+    expect(g.inDegree(moe[0]!)).toBe(2);
+  });
+  it('does not end a term at a participle that takes a complement', () => {
+    expect(concepts().filter((n) => /consisting|comprising/.test(n))).toEqual([]);
+  });
+  it('treats plurals of filler nouns as filler', () => {
+    expect(concepts().filter((n) => /global feature/.test(n))).toEqual([]);
+  });
+  it('does not make an "X of Y" description a concept', () => {
+    expect(concepts().filter((n) => /fidelity/.test(n))).toEqual([]);
+  });
+  it('does not keep a phrase cut from a graded compound, nor one headed by a hyphenated adjective', () => {
+    expect(concepts().filter((n) => /^resolution image/.test(n))).toEqual([]);
+    expect(concepts().filter((n) => /second-order$/.test(n))).toEqual([]);
+  });
+});
+
+describe('a model named by its task', () => {
+  const h = buildKnowledgeGraph([
+    paper(1, 'Boxes at speed', 'Our detection model runs at sixty frames per second on a phone.'),
+    paper(2, 'Tiny detectors', 'We prune a detection model until it fits in two megabytes.'),
+    paper(3, 'Speech front ends', 'An acoustic model maps filter banks to phone posteriors.'),
+    paper(4, 'Streaming speech', 'We distil the acoustic model of a large recogniser into a small one.'),
+  ]);
+  const names = h.filterNodes((_, a) => a.kind === 'Concept').map((id) => h.getNodeAttribute(id, 'name') as string);
+  it('is not a concept of its own, while a model named otherwise is', () => {
+    expect(names).toContain('acoustic model');
+    expect(names).not.toContain('detection model');
+  });
+});
+
+describe('treebanks', () => {
+  const t = buildKnowledgeGraph([
+    paper(1, 'Parsing the web', 'We evaluate our parser on the Broadcast Forum Treebank and report labelled attachment scores.'),
+    paper(2, 'Parsing forums', 'Results on the Broadcast Forum Treebank show gains for rare constructions.'),
+  ]);
+  const names = (kind: string) => t.filterNodes((_, a) => a.kind === kind).map((id) => t.getNodeAttribute(id, 'name') as string);
+  it('are data, named with the word "Treebank", and never concepts', () => {
+    expect(names('Dataset')).toContain('Broadcast Forum Treebank');
+    expect(names('Dataset')).not.toContain('Broadcast Forum');
+    expect(names('Concept').filter((n) => /treebank/i.test(n))).toEqual([]);
+  });
+});
+
+describe('curated tasks however the sentence is tagged', () => {
+  const t = buildKnowledgeGraph([
+    paper(1, 'Reviews and stars', 'We study sentiment analysis of product reviews in four languages.'),
+    paper(2, 'Phrase tables', 'A statistical machine translation system is tuned on news commentary.'),
+    paper(3, 'Heads from one photo', 'Our network performs 3D human pose estimation from a single depth image.'),
+    paper(4, 'Landmarks', 'The model contributes to face alignment and to expression transfer.'),
+  ]);
+  const tasksOf = (title: string) => {
+    const id = t.findNode((_, a) => a.kind === 'Paper' && a.name === title)!;
+    return t.outNeighbors(id).filter((n) => t.getNodeAttribute(n, 'kind') === 'Task');
+  };
+  it('finds a curated name that ends in a filler noun ("analysis")', () => {
+    expect(tasksOf('Reviews and stars')).toContain('task:sentiment-analysis');
+  });
+  it('links the task a curated method is named after', () => {
+    expect(tasksOf('Phrase tables')).toContain('task:machine-translation');
+  });
+  it('reads "3D" as one word', () => {
+    expect(tasksOf('Heads from one photo')).toContain('task:3d-human-pose-estimation');
+  });
+  it('finds a curated name whose first word the tagger calls a verb', () => {
+    expect(tasksOf('Landmarks')).toContain('task:facial-landmark-detection');
+  });
+});
