@@ -18,9 +18,10 @@ import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { mergeRecords } from './merge/merge-records.ts';
 
 export { mergeRecords };
-import { extractDocument } from './extract/document.ts';
+import { extractDocument, type DocExtraction } from './extract/document.ts';
+import { defaultWorkers, extractInWorkers, PARALLEL_FROM } from './parallel/extract-parallel.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
-import { resolve, type Resolved } from './resolve/resolve.ts';
+import { resolve } from './resolve/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.ts';
 import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
 import { writeSnapshot } from './store/snapshot.ts';
@@ -55,7 +56,39 @@ export async function readRecords(paths: string[], options: ReadInputsOptions = 
 /** merge -> extract -> resolve -> assemble -> analyze: from records to the analysed graph. */
 export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
   const papers = mergeRecords(records);
-  const graph = buildGraph(papers, extractAndResolve(papers, options));
+  const ctx = options.context ?? extractionContext();
+  const extractions = papers.map((p, i) => {
+    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
+    return extractDocument(p.record.title, p.record.abstract, ctx);
+  });
+  return assembleAndAnalyze(papers, extractions, ctx, options);
+}
+
+/**
+ * The same graph as buildKnowledgeGraph, with extraction spread over `workers` threads (one per
+ * core by default, from PARALLEL_FROM papers on): the graph is the same whatever their number.
+ */
+export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord[], options: PipelineOptions & { workers?: number } = {}): Promise<PaperGraph> {
+  const papers = mergeRecords(records);
+  const threads = options.workers ?? (process.env.PAPERGRAPH_WORKERS || papers.length >= PARALLEL_FROM ? defaultWorkers() : 1);
+  // A caller's own extraction context (another tagger) lives in this thread only.
+  if (threads <= 1 || options.context) return buildKnowledgeGraph(records, options);
+  options.onProgress?.('extract', 0, papers.length);
+  const extractions = await extractInWorkers(
+    papers.map((p) => p.record),
+    threads,
+    (done) => options.onProgress?.('extract', done, papers.length),
+  );
+  return assembleAndAnalyze(papers, extractions, extractionContext(), options);
+}
+
+/** resolve -> assemble -> analyze, from each paper's extraction (in paper order). */
+function assembleAndAnalyze(papers: readonly BuildPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): PaperGraph {
+  options.onProgress?.('extract', papers.length, papers.length);
+  options.onProgress?.('resolve', 0, 1);
+  const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions[i]! }));
+  const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
+  const graph = buildGraph(papers, resolved);
   options.onProgress?.('analyze', 0, 1);
   analyze(graph, { ...options, ...referenceLists(papers) });
   options.onProgress?.('analyze', 1, 1);
@@ -72,27 +105,14 @@ function referenceLists(papers: readonly BuildPaper[]): { references?: Map<strin
   return withRefs.length ? { references: new Map(withRefs.map((p) => [p.id, p.record.references!])) } : {};
 }
 
-/**
- * extract, then resolve across the corpus. One function so that the per-paper extractions
- * (millions of small objects on a large corpus) can be collected before analysis.
- */
-function extractAndResolve(papers: readonly BuildPaper[], options: PipelineOptions): Resolved {
-  const ctx = options.context ?? extractionContext();
-  const docs = papers.map((p, i) => {
-    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
-    return { id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractDocument(p.record.title, p.record.abstract, ctx) };
-  });
-  options.onProgress?.('extract', papers.length, papers.length);
-  options.onProgress?.('resolve', 0, 1);
-  return resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
-}
-
 export interface IngestOptions extends PipelineOptions {
   read?: ReadInputsOptions;
   /** How the inputs are named in the snapshot (paths relative to where the user ran it). */
   inputNames?: string[];
   /** Called once everything is read, with the problems found (before the long part starts). */
   onRead?(result: ReadResult): void;
+  /** Extraction threads (default: one per core from PARALLEL_FROM papers, or PAPERGRAPH_WORKERS). */
+  workers?: number;
   /** The load stage: the graph as written, into a store; its result is the caller's. */
   load?(graph: PaperGraph): Promise<number>;
 }
@@ -112,7 +132,7 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
   const read = await readRecords(inputs, options.read);
   options.onRead?.(read);
   const { records, diagnostics } = read;
-  const graph = buildKnowledgeGraph(records, options);
+  const graph = await buildKnowledgeGraphInWorkers(records, options);
   graph.setAttribute('ingest', {
     inputs: options.inputNames ?? inputs,
     papersRead: records.length,

@@ -83,7 +83,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-scale-'));
   try {
     const file = join(dir, 'corpus.jsonl');
-    let t = performance.now();
+    const t = performance.now();
     await writeCorpus(file, n);
     console.log(`corpus: ${n.toLocaleString('en-US')} generated papers, ${mb(statSync(file).size)} (written in ${secs(performance.now() - t)})`);
 
