@@ -42,13 +42,21 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** read: every input, every problem kept as a diagnostic. */
-export async function readRecords(paths: string[], options: ReadInputsOptions = {}): Promise<ReadResult> {
+/** Reading stopped because the inputs hold more papers than the caller's limit (IngestOptions.maxPapers). */
+export class TooManyPapersError extends Error {
+  constructor(readonly papersRead: number) {
+    super(`the inputs hold more than ${papersRead - 1} papers`);
+  }
+}
+
+/** read: every input, every problem kept as a diagnostic; stops past `maxPapers` papers. */
+export async function readRecords(paths: string[], options: ReadInputsOptions = {}, maxPapers = Infinity): Promise<ReadResult> {
   const records: PaperRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for await (const item of readInputs(paths, options)) {
     if (item.kind === 'paper') records.push(item.paper);
     else diagnostics.push(item.diagnostic);
+    if (records.length > maxPapers) throw new TooManyPapersError(records.length);
   }
   return { records, diagnostics };
 }
@@ -113,6 +121,8 @@ export interface IngestOptions extends PipelineOptions {
   onRead?(result: ReadResult): void;
   /** Extraction threads (default: one per core from PARALLEL_FROM papers, or PAPERGRAPH_WORKERS). */
   workers?: number;
+  /** Reading stops with a TooManyPapersError past this many papers (the CLI sets what the heap holds). */
+  maxPapers?: number;
   /** The load stage: the graph as written, into a store; its result is the caller's. */
   load?(graph: PaperGraph): Promise<number>;
 }
@@ -129,7 +139,7 @@ export interface IngestResult {
 /** The whole pipeline: read, build (merge to analyze), write <out>/graph.json, then load. */
 export async function ingest(inputs: string[], out: string, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
-  const read = await readRecords(inputs, options.read);
+  const read = await readRecords(inputs, options.read, options.maxPapers);
   options.onRead?.(read);
   const { records, diagnostics } = read;
   const graph = await buildKnowledgeGraphInWorkers(records, options);

@@ -1,7 +1,8 @@
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { formatDiagnostic } from '../../model/paper.ts';
-import { ingest, readRecords, type IngestResult, type Phase } from '../../pipeline.ts';
+import { ingest, readRecords, TooManyPapersError, type IngestResult, type Phase } from '../../pipeline.ts';
+import { papersThatFit, tooLargeMessage } from '../heap-budget.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
 import { snapshotPath } from '../../store/snapshot.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
@@ -61,12 +62,17 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
   const library = opts.library?.length ? await readLibrary(opts.library, io) : undefined;
   const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
   const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', analyze: 'clustering' };
+  let readFraction = 0;
   const result = await ingest(inputs, out, {
     read: {
       ...(opts.format ? { format: opts.format } : {}),
       ...(opts.map ? { map: opts.map } : {}),
-      onProgress: (done, total) => progress.update('reading', done, total, 'bytes'),
+      onProgress: (done, total) => {
+        readFraction = total > 0 ? done / total : 0;
+        progress.update('reading', done, total, 'bytes');
+      },
     },
+    maxPapers: papersThatFit(),
     onRead: ({ diagnostics }) => {
       progress.done();
       for (const d of diagnostics) io.stderr.write(`${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
@@ -85,6 +91,9 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
           },
         }
       : {}),
+  }).catch((err: unknown) => {
+    progress.done();
+    throw err instanceof TooManyPapersError ? new UsageError(tooLargeMessage(err.papersRead, readFraction)) : err;
   });
   progress.done();
   if (!opts.load) io.stdout.write(summarise(result.graph, { snapshot: result.file }));
