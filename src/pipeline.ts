@@ -19,11 +19,12 @@ import { mergeRecords } from './merge/merge-records.ts';
 
 export { mergeRecords };
 import { extractDocument, type DocExtraction } from './extract/document.ts';
-import { defaultWorkers, extractInWorkers, PARALLEL_FROM } from './parallel/extract-parallel.ts';
+import { defaultWorkers, extractInWorkers, layoutInWorkers, PARALLEL_FROM } from './parallel/parallel-stages.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
 import { resolve } from './resolve/resolve.ts';
 import { buildGraph, type BuildPaper, type PaperGraph } from './assemble/graph.ts';
-import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
+import { finishAnalysis, planAnalysis, type AnalysisPlan, type AnalyzeOptions } from './analyze/analyze.ts';
+import { layoutCluster } from './analyze/layout.ts';
 import { writeSnapshot } from './store/snapshot.ts';
 import { markLibrary } from './assemble/library.ts';
 
@@ -69,12 +70,14 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
     if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
     return extractDocument(p.record.title, p.record.abstract, ctx);
   });
-  return assembleAndAnalyze(papers, extractions, ctx, options);
+  const { graph, plan } = assembleAndPlan(papers, extractions, ctx, options);
+  return finish(graph, plan, plan.layout.jobs.map(layoutCluster), options);
 }
 
 /**
- * The same graph as buildKnowledgeGraph, with extraction spread over `workers` threads (one per
- * core by default, from PARALLEL_FROM papers on): the graph is the same whatever their number.
+ * The same graph as buildKnowledgeGraph, with extraction and the clusters' own layouts spread over
+ * `workers` threads (one per core by default, from PARALLEL_FROM papers on): the graph is the same
+ * whatever their number.
  */
 export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord[], options: PipelineOptions & { workers?: number } = {}): Promise<PaperGraph> {
   const papers = mergeRecords(records);
@@ -87,18 +90,24 @@ export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord
     threads,
     (done) => options.onProgress?.('extract', done, papers.length),
   );
-  return assembleAndAnalyze(papers, extractions, extractionContext(), options);
+  const { graph, plan } = assembleAndPlan(papers, extractions, extractionContext(), options);
+  return finish(graph, plan, await layoutInWorkers(plan.layout.jobs, threads), options);
 }
 
-/** resolve -> assemble -> analyze, from each paper's extraction (in paper order). */
-function assembleAndAnalyze(papers: readonly BuildPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): PaperGraph {
+/** resolve -> assemble -> analyze up to the clusters' own layouts, from each paper's extraction (in paper order). */
+function assembleAndPlan(papers: readonly BuildPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): { graph: PaperGraph; plan: AnalysisPlan } {
   options.onProgress?.('extract', papers.length, papers.length);
   options.onProgress?.('resolve', 0, 1);
   const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions[i]! }));
   const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
   const graph = buildGraph(papers, resolved);
   options.onProgress?.('analyze', 0, 1);
-  analyze(graph, { ...options, ...referenceLists(papers) });
+  const plan = planAnalysis(graph, { ...options, ...referenceLists(papers) });
+  return { graph, plan };
+}
+
+function finish(graph: PaperGraph, plan: AnalysisPlan, local: readonly Float64Array[], options: PipelineOptions): PaperGraph {
+  finishAnalysis(graph, plan, local);
   options.onProgress?.('analyze', 1, 1);
   if (options.library) {
     const { entries, matched } = markLibrary(graph, options.library.records);

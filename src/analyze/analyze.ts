@@ -3,10 +3,11 @@
  * layout, all written onto the graph's attributes. Deterministic for a given graph and seed.
  */
 import type { PaperGraph } from '../assemble/graph.ts';
+import type { UndirectedGraph } from 'graphology';
 import type { ClusterInfo } from '../model/schema.ts';
 import { detectCommunities, knowledgeView } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
-import { layout } from './layout.ts';
+import { layoutCluster, placeLayout, planLayout, type LayoutPlan } from './layout.ts';
 import { clusterColour } from './palette.ts';
 import { seededRandom } from './rng.ts';
 import { paperSimilarities } from './similarity.ts';
@@ -19,7 +20,22 @@ export interface AnalyzeOptions {
   references?: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Analysis up to the clusters' own layouts, which are independent jobs (any thread may run them). */
+export interface AnalysisPlan {
+  view: UndirectedGraph;
+  communities: Map<string, number>;
+  otherId?: number;
+  layout: LayoutPlan;
+  seed: number;
+}
+
 export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
+  const plan = planAnalysis(g, options);
+  finishAnalysis(g, plan, plan.layout.jobs.map(layoutCluster));
+}
+
+/** Similarity edges, the knowledge view, Louvain, and the cluster-level layout. */
+export function planAnalysis(g: PaperGraph, options: AnalyzeOptions = {}): AnalysisPlan {
   const seed = options.seed ?? 42;
   const similar = paperSimilarities(g, { topK: options.similarTopK ?? 5, ...(options.references ? { references: options.references } : {}) });
   for (const p of similar) {
@@ -34,7 +50,14 @@ export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
 
   const view = knowledgeView(g, similar);
   const { of: communities, otherId } = detectCommunities(view, { seed });
-  const positions = layout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
+  const layout = planLayout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
+  return { view, communities, ...(otherId !== undefined ? { otherId } : {}), layout, seed };
+}
+
+/** Positions from each cluster's own layout (`local[k]` for job k), sizes, metadata nodes, cluster labels. */
+export function finishAnalysis(g: PaperGraph, plan: AnalysisPlan, local: readonly Float64Array[]): void {
+  const { view, communities, otherId, seed } = plan;
+  const positions = placeLayout(plan.layout, local);
 
   view.forEachNode((id) => {
     const pos = positions.get(id)!;

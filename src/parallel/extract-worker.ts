@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extractDocument } from '../extract/document.ts';
 import { extractionContext } from '../extract/context.ts';
-import type { PaperText } from './extract-parallel.ts';
+import type { PaperText } from './parallel-stages.ts';
 
 const ctx = extractionContext();
 parentPort!.on('message', (papers: PaperText[]) => {

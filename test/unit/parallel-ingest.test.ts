@@ -1,6 +1,6 @@
 /**
- * Extraction in worker threads gives the same snapshot, byte for byte, as extraction in one thread
- * (the ingest attribute's durationMs, a clock reading, aside).
+ * Extraction and the clusters' own layouts in worker threads give the same snapshot, byte for byte,
+ * as one thread does (the ingest attribute's durationMs, a clock reading, aside).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/pipeline.ts';
-import { extractInWorkers } from '../../src/parallel/extract-parallel.ts';
+import { extractInWorkers } from '../../src/parallel/parallel-stages.ts';
 import { extractDocument } from '../../src/extract/document.ts';
 import { extractionContext } from '../../src/extract/context.ts';
 
@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const withoutClock = (file: string) => readFileSync(file, 'utf8').replace(/"durationMs":\d+/, '"durationMs":0');
 
-describe('extraction in worker threads', () => {
+describe('ingest in worker threads', () => {
   it('writes the same snapshot with 1 worker and with 2', async () => {
     // 600 real abstracts: more than two chunks of work, so both threads take part.
     const input = join(dir, 'abstracts.jsonl');

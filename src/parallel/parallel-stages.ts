@@ -1,9 +1,11 @@
 /**
- * Extraction over worker threads, one per core: each paper's extraction depends on its own text
- * only, so papers are cut into chunks in corpus order, extracted anywhere, and put back in order.
+ * The two parallel parts of ingest, over worker threads, one per core. Extraction: each paper's
+ * extraction depends on its own text only, so papers are cut into chunks in corpus order, extracted
+ * anywhere, and put back in order. Layout: each cluster's own layout is a job with its own seed.
  */
 import { availableParallelism } from 'node:os';
 import type { DocExtraction } from '../extract/document.ts';
+import { layoutCluster, type ClusterLayoutJob } from '../analyze/layout.ts';
 import { runInWorkers } from './worker-pool.ts';
 
 export interface PaperText {
@@ -31,4 +33,17 @@ export async function extractInWorkers(papers: readonly PaperText[], threads: nu
     ...(onProgress ? { onJobDone: (done: number) => onProgress(Math.min(papers.length, done * CHUNK)) } : {}),
   });
   return out.flat();
+}
+
+/**
+ * Each cluster's own layout over worker threads, largest first so that one big cluster does not
+ * start last; results come back in job order.
+ */
+export async function layoutInWorkers(jobs: readonly ClusterLayoutJob[], threads: number): Promise<Float64Array[]> {
+  if (threads <= 1) return jobs.map(layoutCluster);
+  const order = jobs.map((_, k) => k).sort((a, b) => jobs[b]!.nodes + jobs[b]!.weights.length - (jobs[a]!.nodes + jobs[a]!.weights.length) || a - b);
+  const done = await runInWorkers<ClusterLayoutJob, Float64Array>(new URL('./layout-worker.ts', import.meta.url), order.map((k) => jobs[k]!), { threads });
+  const out = new Array<Float64Array>(jobs.length);
+  order.forEach((k, i) => (out[k] = done[i]!));
+  return out;
 }
