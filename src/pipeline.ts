@@ -66,11 +66,7 @@ export async function readRecords(paths: string[], options: ReadInputsOptions = 
 export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
   const papers = mergeRecords(records);
   const ctx = options.context ?? extractionContext();
-  const extractions = papers.map((p, i) => {
-    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
-    return extractDocument(p.record.title, p.record.abstract, ctx);
-  });
-  const { graph, plan } = assembleAndPlan(papers, extractions, ctx, options);
+  const { graph, plan } = assembleAndPlan(papers, extractSerial(papers, ctx, options), ctx, options);
   return finish(graph, plan, plan.layout.jobs.map(layoutCluster), options);
 }
 
@@ -81,26 +77,49 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
  */
 export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord[], options: PipelineOptions & { workers?: number } = {}): Promise<PaperGraph> {
   const papers = mergeRecords(records);
-  const threads = options.workers ?? (process.env.PAPERGRAPH_WORKERS || papers.length >= PARALLEL_FROM ? defaultWorkers() : 1);
-  // A caller's own extraction context (another tagger) lives in this thread only.
-  if (threads <= 1 || options.context) return buildKnowledgeGraph(records, options);
-  options.onProgress?.('extract', 0, papers.length);
-  const extractions = await extractInWorkers(
-    papers.map((p) => p.record),
-    threads,
-    (done) => options.onProgress?.('extract', done, papers.length),
-  );
+  const threads = threadsFor(papers.length, options);
+  if (threads <= 1) return buildKnowledgeGraph(records, options);
+  const extractions = await extractPapers(papers, threads, options);
   const { graph, plan } = assembleAndPlan(papers, extractions, extractionContext(), options);
   return finish(graph, plan, await layoutInWorkers(plan.layout.jobs, threads), options);
 }
 
-/** resolve -> assemble -> analyze up to the clusters' own layouts, from each paper's extraction (in paper order). */
-function assembleAndPlan(papers: readonly BuildPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): { graph: PaperGraph; plan: AnalysisPlan } {
+/** Threads for a corpus; a caller's own extraction context (another tagger) lives in this thread only. */
+export function threadsFor(papers: number, options: PipelineOptions & { workers?: number }): number {
+  if (options.context) return 1;
+  return options.workers ?? (process.env.PAPERGRAPH_WORKERS || papers >= PARALLEL_FROM ? defaultWorkers() : 1);
+}
+
+/** extract: each paper's text, in worker threads when there are several. */
+export async function extractPapers(papers: readonly BuildPaper[], threads: number, options: PipelineOptions): Promise<DocExtraction[]> {
+  if (threads <= 1) return extractSerial(papers, options.context ?? extractionContext(), options);
+  options.onProgress?.('extract', 0, papers.length);
+  return extractInWorkers(
+    papers.map((p) => p.record),
+    threads,
+    (done) => options.onProgress?.('extract', done, papers.length),
+  );
+}
+
+function extractSerial(papers: readonly BuildPaper[], ctx: ExtractionContext, options: PipelineOptions): DocExtraction[] {
+  return papers.map((p, i) => {
+    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
+    return extractDocument(p.record.title, p.record.abstract, ctx);
+  });
+}
+
+/** resolve, then assemble: the graph of these papers, not yet analysed. */
+export function resolveAndAssemble(papers: readonly BuildPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): PaperGraph {
   options.onProgress?.('extract', papers.length, papers.length);
   options.onProgress?.('resolve', 0, 1);
   const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions[i]! }));
   const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
-  const graph = buildGraph(papers, resolved);
+  return buildGraph(papers, resolved);
+}
+
+/** resolve -> assemble -> analyze up to the clusters' own layouts, from each paper's extraction (in paper order). */
+function assembleAndPlan(papers: readonly BuildPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): { graph: PaperGraph; plan: AnalysisPlan } {
+  const graph = resolveAndAssemble(papers, extractions, ctx, options);
   options.onProgress?.('analyze', 0, 1);
   const plan = planAnalysis(graph, { ...options, ...referenceLists(papers) });
   return { graph, plan };
@@ -145,6 +164,10 @@ export interface IngestResult {
   loaded?: number;
 }
 
+/** The records skipped, as the snapshot's ingest attribute lists them. */
+export const skippedOf = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: `${d.file}${d.line !== undefined ? `:${d.line}` : ''}`, reason: d.message }));
+
 /** The whole pipeline: read, build (merge to analyze), write <out>/graph.json, then load. */
 export async function ingest(inputs: string[], out: string, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
@@ -155,7 +178,7 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
   graph.setAttribute('ingest', {
     inputs: options.inputNames ?? inputs,
     papersRead: records.length,
-    skipped: diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: `${d.file}${d.line !== undefined ? `:${d.line}` : ''}`, reason: d.message })),
+    skipped: skippedOf(diagnostics),
     durationMs: Math.round(performance.now() - started),
   });
   const file = await writeSnapshot(out, graph);

@@ -10,7 +10,7 @@ import { clusterTerms, labelOf } from './labels.ts';
 import { layoutCluster, placeLayout, planLayout, type LayoutPlan } from './layout.ts';
 import { clusterColour } from './palette.ts';
 import { seededRandom } from './rng.ts';
-import { paperSimilarities } from './similarity.ts';
+import { paperSimilarities, type SimilarPair } from './similarity.ts';
 
 export interface AnalyzeOptions {
   seed?: number;
@@ -38,16 +38,7 @@ export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
 export function planAnalysis(g: PaperGraph, options: AnalyzeOptions = {}): AnalysisPlan {
   const seed = options.seed ?? 42;
   const similar = paperSimilarities(g, { topK: options.similarTopK ?? 5, ...(options.references ? { references: options.references } : {}) });
-  for (const p of similar) {
-    // The graph holds one edge per direction: SIMILAR_TO (symmetric) runs from the lower id unless a
-    // CITES edge holds that direction; between two papers citing each other it stays in the
-    // clustering only.
-    const [from, to] = !g.hasEdge(p.a, p.b) ? [p.a, p.b] : !g.hasEdge(p.b, p.a) ? [p.b, p.a] : [];
-    if (!from || !to) continue;
-    const why = { ...(p.coupling ? { coupling: p.coupling } : {}), ...(p.cocitation ? { cocitation: p.cocitation } : {}) };
-    g.addEdgeWithKey(`SIMILAR_TO:${from}->${to}`, from, to, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000, ...why });
-  }
-
+  addSimilarityEdges(g, similar);
   const view = knowledgeView(g, similar);
   const { of: communities, otherId } = detectCommunities(view, { seed });
   const layout = planLayout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
@@ -76,8 +67,22 @@ export function finishAnalysis(g: PaperGraph, plan: AnalysisPlan, local: readonl
   g.setAttribute('clusters', infos);
 }
 
+/**
+ * The graph holds one edge per direction: SIMILAR_TO (symmetric) runs from the lower id unless a
+ * CITES edge holds that direction; between two papers citing each other it stays in the clustering
+ * only.
+ */
+export function addSimilarityEdges(g: PaperGraph, pairs: readonly SimilarPair[]): void {
+  for (const p of pairs) {
+    const [from, to] = !g.hasEdge(p.a, p.b) ? [p.a, p.b] : !g.hasEdge(p.b, p.a) ? [p.b, p.a] : [];
+    if (!from || !to) continue;
+    const why = { ...(p.coupling ? { coupling: p.coupling } : {}), ...(p.cocitation ? { cocitation: p.cocitation } : {}) };
+    g.addEdgeWithKey(`SIMILAR_TO:${from}->${to}`, from, to, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000, ...why });
+  }
+}
+
 /** Importance by degree, on a log scale so that hubs do not swamp the map. */
-const sizeOf = (degree: number) => Math.round((2 + 3 * Math.log2(1 + degree)) * 10) / 10;
+export const sizeOf = (degree: number) => Math.round((2 + 3 * Math.log2(1 + degree)) * 10) / 10;
 
 /**
  * Authors, categories and venues take their papers' commonest cluster and sit among that cluster's

@@ -10,7 +10,7 @@ import type { SimilarPair } from './similarity.ts';
 import { seededRandom } from './rng.ts';
 
 const KNOWLEDGE_KINDS = new Set(['Paper', 'Dataset', 'Benchmark', 'Task', 'Concept']);
-const LINK_WEIGHT: Record<string, number> = { EVALUATED_ON: 1, INTRODUCES: 1, USES: 0.6, ADDRESSES: 0.8, MENTIONS: 0.6, PART_OF: 0.5 };
+export const LINK_WEIGHT: Record<string, number> = { EVALUATED_ON: 1, INTRODUCES: 1, USES: 0.6, ADDRESSES: 0.8, MENTIONS: 0.6, PART_OF: 0.5 };
 
 /** The graph the analyses run on: knowledge nodes only, undirected, weighted. */
 export function knowledgeView(g: PaperGraph, similar: readonly SimilarPair[]): UndirectedGraph {
