@@ -3,10 +3,13 @@
  * large for it stops early with one line saying what to do, instead of crashing minutes later with
  * V8's "JavaScript heap out of memory" and a native stack trace.
  *
- * The model is linear in the number of papers, fitted to the peak RSS `npm run bench -- scale`
- * prints (BENCH_PAPERS=20000 and 100000, two extraction threads): a fixed part (gazetteers,
- * tagger model, code) and a part per paper (its record, extraction, graph nodes and edges with their
- * evidence). RSS overstates the heap, so the estimate errs on the side of stopping.
+ * The model is linear in the number of papers: a fixed part (gazetteers, tagger model, code) and a
+ * part per paper (its record, extraction, graph nodes and edges with their evidence), fitted to two
+ * peak RSS figures of ingest on generated corpora: 1.47 GB at 20,000 papers
+ * (`BENCH_PAPERS=20000 npm run bench -- scale`, one extraction thread) and 3.4 GB at 100,000
+ * (the ingest bench's figure, `npm run bench -- 10-ingest`). RSS includes memory outside the main
+ * thread's heap (the extraction threads have heaps of their own), so the estimate errs on the side
+ * of stopping.
  */
 import { getHeapStatistics } from 'node:v8';
 import { totalmem } from 'node:os';
