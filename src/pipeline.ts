@@ -19,11 +19,13 @@ import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { mergeRecords } from './merge/merge-records.ts';
 
 export { mergeRecords };
-import { extractDocument } from './extract/document.ts';
+import { extractDocument, type DocExtraction } from './extract/document.ts';
+import { defaultWorkers, extractInWorkers, layoutInWorkers, PARALLEL_FROM } from './parallel/parallel-stages.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
-import { resolve, type Resolved } from './resolve/resolve.ts';
+import { resolve } from './resolve/resolve.ts';
 import { buildGraph, type PaperGraph } from './assemble/graph.ts';
-import { analyze, type AnalyzeOptions } from './analyze/analyze.ts';
+import { finishAnalysis, planAnalysis, type AnalysisPlan, type AnalyzeOptions } from './analyze/analyze.ts';
+import { layoutCluster } from './analyze/layout.ts';
 import { writeSnapshot } from './store/snapshot.ts';
 import { markLibrary } from './assemble/library.ts';
 import { writeMap, type MapSummary } from './store/map/write-map.ts';
@@ -43,13 +45,21 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** read: every input, every problem kept as a diagnostic. */
-export async function readRecords(paths: string[], options: ReadInputsOptions = {}): Promise<ReadResult> {
+/** Reading stopped because the inputs hold more papers than the caller's limit (IngestOptions.maxPapers). */
+export class TooManyPapersError extends Error {
+  constructor(readonly papersRead: number) {
+    super(`the inputs hold more than ${papersRead - 1} papers`);
+  }
+}
+
+/** read: every input, every problem kept as a diagnostic; stops past `maxPapers` papers. */
+export async function readRecords(paths: string[], options: ReadInputsOptions = {}, maxPapers = Infinity): Promise<ReadResult> {
   const records: PaperRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for await (const item of readInputs(paths, options)) {
     if (item.kind === 'paper') records.push(item.paper);
     else diagnostics.push(item.diagnostic);
+    if (records.length > maxPapers) throw new TooManyPapersError(records.length);
   }
   return { records, diagnostics };
 }
@@ -57,9 +67,68 @@ export async function readRecords(paths: string[], options: ReadInputsOptions = 
 /** merge -> extract -> resolve -> assemble -> analyze: from records to the analysed graph. */
 export function buildKnowledgeGraph(records: readonly PaperRecord[], options: PipelineOptions = {}): PaperGraph {
   const papers = mergeRecords(records);
-  const graph = buildGraph(papers, extractAndResolve(papers, options));
+  const ctx = options.context ?? extractionContext();
+  const { graph, plan } = assembleAndPlan(papers, extractSerial(papers, ctx, options), ctx, options);
+  return finish(graph, plan, plan.layout.jobs.map(layoutCluster), options);
+}
+
+/**
+ * The same graph as buildKnowledgeGraph, with extraction and the clusters' own layouts spread over
+ * `workers` threads (one per core by default, from PARALLEL_FROM papers on): the graph is the same
+ * whatever their number.
+ */
+export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord[], options: PipelineOptions & { workers?: number } = {}): Promise<PaperGraph> {
+  const papers = mergeRecords(records);
+  const threads = threadsFor(papers.length, options);
+  if (threads <= 1) return buildKnowledgeGraph(records, options);
+  const extractions = await extractPapers(papers, threads, options);
+  const { graph, plan } = assembleAndPlan(papers, extractions, extractionContext(), options);
+  return finish(graph, plan, await layoutInWorkers(plan.layout.jobs, threads), options);
+}
+
+/** Threads for a corpus; a caller's own extraction context (another tagger) lives in this thread only. */
+export function threadsFor(papers: number, options: PipelineOptions & { workers?: number }): number {
+  if (options.context) return 1;
+  return options.workers ?? (process.env.PAPERGRAPH_WORKERS || papers >= PARALLEL_FROM ? defaultWorkers() : 1);
+}
+
+/** extract: each paper's text, in worker threads when there are several. */
+export async function extractPapers(papers: readonly IdentifiedPaper[], threads: number, options: PipelineOptions): Promise<DocExtraction[]> {
+  if (threads <= 1) return extractSerial(papers, options.context ?? extractionContext(), options);
+  options.onProgress?.('extract', 0, papers.length);
+  return extractInWorkers(
+    papers.map((p) => p.record),
+    threads,
+    (done) => options.onProgress?.('extract', done, papers.length),
+  );
+}
+
+function extractSerial(papers: readonly IdentifiedPaper[], ctx: ExtractionContext, options: PipelineOptions): DocExtraction[] {
+  return papers.map((p, i) => {
+    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
+    return extractDocument(p.record.title, p.record.abstract, ctx);
+  });
+}
+
+/** resolve, then assemble: the graph of these papers, not yet analysed. */
+export function resolveAndAssemble(papers: readonly IdentifiedPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): PaperGraph {
+  options.onProgress?.('extract', papers.length, papers.length);
+  options.onProgress?.('resolve', 0, 1);
+  const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions[i]! }));
+  const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
+  return buildGraph(papers, resolved);
+}
+
+/** resolve -> assemble -> analyze up to the clusters' own layouts, from each paper's extraction (in paper order). */
+function assembleAndPlan(papers: readonly IdentifiedPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): { graph: PaperGraph; plan: AnalysisPlan } {
+  const graph = resolveAndAssemble(papers, extractions, ctx, options);
   options.onProgress?.('analyze', 0, 1);
-  analyze(graph, { ...options, ...referenceLists(papers) });
+  const plan = planAnalysis(graph, { ...options, ...referenceLists(papers) });
+  return { graph, plan };
+}
+
+function finish(graph: PaperGraph, plan: AnalysisPlan, local: readonly Float64Array[], options: PipelineOptions): PaperGraph {
+  finishAnalysis(graph, plan, local);
   options.onProgress?.('analyze', 1, 1);
   if (options.library) {
     const { entries, matched } = markLibrary(graph, options.library.records);
@@ -74,21 +143,6 @@ function referenceLists(papers: readonly IdentifiedPaper[]): { references?: Map<
   return withRefs.length ? { references: new Map(withRefs.map((p) => [p.id, p.record.references!])) } : {};
 }
 
-/**
- * extract, then resolve across the corpus. One function so that the per-paper extractions
- * (millions of small objects on a large corpus) can be collected before analysis.
- */
-function extractAndResolve(papers: readonly IdentifiedPaper[], options: PipelineOptions): Resolved {
-  const ctx = options.context ?? extractionContext();
-  const docs = papers.map((p, i) => {
-    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
-    return { id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractDocument(p.record.title, p.record.abstract, ctx) };
-  });
-  options.onProgress?.('extract', papers.length, papers.length);
-  options.onProgress?.('resolve', 0, 1);
-  return resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
-}
-
 export interface IngestOptions extends PipelineOptions {
   read?: ReadInputsOptions;
   /** How the inputs are named in the snapshot (paths relative to where the user ran it). */
@@ -97,6 +151,10 @@ export interface IngestOptions extends PipelineOptions {
   onRead?(result: ReadResult): void;
   /** Skip the map stage (`papergraph map <dir>` builds it later). */
   noMap?: boolean;
+  /** Extraction threads (default: one per core from PARALLEL_FROM papers, or PAPERGRAPH_WORKERS). */
+  workers?: number;
+  /** Reading stops with a TooManyPapersError past this many papers (the CLI sets what the heap holds). */
+  maxPapers?: number;
   /** The load stage: the graph as written, into a store; its result is the caller's. */
   load?(graph: PaperGraph): Promise<number>;
 }
@@ -112,17 +170,21 @@ export interface IngestResult {
   map?: MapSummary;
 }
 
+/** The records skipped, as the snapshot's ingest attribute lists them. */
+export const skippedOf = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: `${d.file}${d.line !== undefined ? `:${d.line}` : ''}`, reason: d.message }));
+
 /** The whole pipeline: read, build (merge to analyze), write <out>/graph.json, then load. */
 export async function ingest(inputs: string[], out: string, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
-  const read = await readRecords(inputs, options.read);
+  const read = await readRecords(inputs, options.read, options.maxPapers);
   options.onRead?.(read);
   const { records, diagnostics } = read;
-  const graph = buildKnowledgeGraph(records, options);
+  const graph = await buildKnowledgeGraphInWorkers(records, options);
   graph.setAttribute('ingest', {
     inputs: options.inputNames ?? inputs,
     papersRead: records.length,
-    skipped: diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: `${d.file}${d.line !== undefined ? `:${d.line}` : ''}`, reason: d.message })),
+    skipped: skippedOf(diagnostics),
     durationMs: Math.round(performance.now() - started),
   });
   const file = await writeSnapshot(out, graph);

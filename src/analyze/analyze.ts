@@ -3,13 +3,14 @@
  * layout, all written onto the graph's attributes. Deterministic for a given graph and seed.
  */
 import type { PaperGraph } from '../assemble/graph.ts';
+import type { UndirectedGraph } from 'graphology';
 import type { ClusterInfo } from '../model/schema.ts';
 import { detectCommunities, knowledgeView } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
-import { layout } from './layout.ts';
+import { layoutCluster, placeLayout, planLayout, type LayoutPlan } from './layout.ts';
 import { clusterColour } from './palette.ts';
 import { seededRandom } from './rng.ts';
-import { paperSimilarities } from './similarity.ts';
+import { paperSimilarities, type SimilarPair } from './similarity.ts';
 
 export interface AnalyzeOptions {
   seed?: number;
@@ -19,22 +20,35 @@ export interface AnalyzeOptions {
   references?: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Analysis up to the clusters' own layouts, which are independent jobs (any thread may run them). */
+export interface AnalysisPlan {
+  view: UndirectedGraph;
+  communities: Map<string, number>;
+  otherId?: number;
+  layout: LayoutPlan;
+  seed: number;
+}
+
 export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
+  const plan = planAnalysis(g, options);
+  finishAnalysis(g, plan, plan.layout.jobs.map(layoutCluster));
+}
+
+/** Similarity edges, the knowledge view, Louvain, and the cluster-level layout. */
+export function planAnalysis(g: PaperGraph, options: AnalyzeOptions = {}): AnalysisPlan {
   const seed = options.seed ?? 42;
   const similar = paperSimilarities(g, { topK: options.similarTopK ?? 5, ...(options.references ? { references: options.references } : {}) });
-  for (const p of similar) {
-    // The graph holds one edge per direction: SIMILAR_TO (symmetric) runs from the lower id unless a
-    // CITES edge holds that direction; between two papers citing each other it stays in the
-    // clustering only.
-    const [from, to] = !g.hasEdge(p.a, p.b) ? [p.a, p.b] : !g.hasEdge(p.b, p.a) ? [p.b, p.a] : [];
-    if (!from || !to) continue;
-    const why = { ...(p.coupling ? { coupling: p.coupling } : {}), ...(p.cocitation ? { cocitation: p.cocitation } : {}) };
-    g.addEdgeWithKey(`SIMILAR_TO:${from}->${to}`, from, to, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000, ...why });
-  }
-
+  addSimilarityEdges(g, similar);
   const view = knowledgeView(g, similar);
   const { of: communities, otherId } = detectCommunities(view, { seed });
-  const positions = layout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
+  const layout = planLayout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
+  return { view, communities, ...(otherId !== undefined ? { otherId } : {}), layout, seed };
+}
+
+/** Positions from each cluster's own layout (`local[k]` for job k), sizes, metadata nodes, cluster labels. */
+export function finishAnalysis(g: PaperGraph, plan: AnalysisPlan, local: readonly Float64Array[]): void {
+  const { view, communities, otherId, seed } = plan;
+  const positions = placeLayout(plan.layout, local);
 
   view.forEachNode((id) => {
     const pos = positions.get(id)!;
@@ -53,8 +67,22 @@ export function analyze(g: PaperGraph, options: AnalyzeOptions = {}): void {
   g.setAttribute('clusters', infos);
 }
 
+/**
+ * The graph holds one edge per direction: SIMILAR_TO (symmetric) runs from the lower id unless a
+ * CITES edge holds that direction; between two papers citing each other it stays in the clustering
+ * only.
+ */
+export function addSimilarityEdges(g: PaperGraph, pairs: readonly SimilarPair[]): void {
+  for (const p of pairs) {
+    const [from, to] = !g.hasEdge(p.a, p.b) ? [p.a, p.b] : !g.hasEdge(p.b, p.a) ? [p.b, p.a] : [];
+    if (!from || !to) continue;
+    const why = { ...(p.coupling ? { coupling: p.coupling } : {}), ...(p.cocitation ? { cocitation: p.cocitation } : {}) };
+    g.addEdgeWithKey(`SIMILAR_TO:${from}->${to}`, from, to, { type: 'SIMILAR_TO', score: Math.round(p.score * 1000) / 1000, ...why });
+  }
+}
+
 /** Importance by degree, on a log scale so that hubs do not swamp the map. */
-const sizeOf = (degree: number) => Math.round((2 + 3 * Math.log2(1 + degree)) * 10) / 10;
+export const sizeOf = (degree: number) => Math.round((2 + 3 * Math.log2(1 + degree)) * 10) / 10;
 
 /**
  * Authors, categories and venues take their papers' commonest cluster and sit among that cluster's

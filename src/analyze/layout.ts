@@ -3,7 +3,8 @@
  * disc of its own (area by size, placed by ForceAtlas2 on the graph of clusters so related clusters
  * sit near each other, then pushed apart until no discs overlap); then each cluster's nodes are laid
  * out inside their disc with ForceAtlas2 (Jacomy et al., PLoS ONE 2014). Clusters therefore open
- * apart, and the work is a sum of small layouts instead of one large one. Seeded, so it repeats.
+ * apart, and the work is a sum of small layouts instead of one large one: each is a job of plain
+ * numbers with its own seed, so the jobs may run in any thread, in any order, with the same result.
  */
 import Graph, { UndirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -20,8 +21,37 @@ export interface LayoutOptions {
 
 type Point = { x: number; y: number };
 
+/**
+ * One cluster's own layout as plain numbers, so that it can run in any thread: its node count, its
+ * edges as pairs of local indexes with their weights, and its own seed (a cluster's positions then
+ * depend on that cluster alone, not on the order clusters are laid out in).
+ */
+export interface ClusterLayoutJob {
+  nodes: number;
+  edges: Uint32Array;
+  weights: Float64Array;
+  seed: number;
+  iterations?: number;
+  /** Laid out later by the caller (LayoutOptions.skipInside): every node sits at the disc's centre. */
+  skip?: boolean;
+}
+
+/** Everything but the clusters' own layouts: discs placed, jobs cut. */
+export interface LayoutPlan {
+  clusters: number[];
+  members: Map<number, string[]>;
+  centres: Map<number, Point>;
+  radius: Map<number, number>;
+  jobs: ClusterLayoutJob[];
+}
+
 export function layout(view: Graph, clusterOf: ReadonlyMap<string, number>, options: LayoutOptions = {}): Map<string, Point> {
-  const rand = seededRandom(options.seed ?? 7);
+  const plan = planLayout(view, clusterOf, options);
+  return placeLayout(plan, plan.jobs.map(layoutCluster));
+}
+
+export function planLayout(view: Graph, clusterOf: ReadonlyMap<string, number>, options: LayoutOptions = {}): LayoutPlan {
+  const seed = options.seed ?? 7;
   const members = new Map<number, string[]>();
   view.forEachNode((id) => {
     const c = clusterOf.get(id) ?? 0;
@@ -29,20 +59,41 @@ export function layout(view: Graph, clusterOf: ReadonlyMap<string, number>, opti
   });
   const clusters = [...members.keys()].sort((a, b) => a - b);
   const radius = new Map(clusters.map((c) => [c, 10 * Math.sqrt(members.get(c)!.length)]));
-  const centres = placeClusters(view, clusterOf, clusters, radius, rand);
+  const centres = placeClusters(view, clusterOf, clusters, radius, seededRandom(seed));
+  const jobs = clusters.map((c) =>
+    options.skipInside?.has(c)
+      ? { nodes: members.get(c)!.length, edges: new Uint32Array(0), weights: new Float64Array(0), seed: 0, skip: true }
+      : clusterJob(view, members.get(c)!, seed + 7919 * (c + 1), options.iterations),
+  );
+  return { clusters, members, centres, radius, jobs };
+}
 
+/** Each cluster's unit-disc layout (`local[k]`, for `plan.jobs[k]`) moved into its disc. */
+export function placeLayout(plan: LayoutPlan, local: readonly Float64Array[]): Map<string, Point> {
   const out = new Map<string, Point>();
-  for (const c of clusters) {
-    const ids = members.get(c)!;
-    const local = options.skipInside?.has(c) ? new Map(ids.map((id) => [id, { x: 0, y: 0 }])) : layoutCluster(view, ids, rand, options.iterations);
-    const centre = centres.get(c)!;
-    const r = radius.get(c)!;
-    for (const id of ids) {
-      const p = local.get(id)!;
-      out.set(id, { x: round(centre.x + p.x * r), y: round(centre.y + p.y * r) });
-    }
-  }
+  plan.clusters.forEach((c, k) => {
+    const ids = plan.members.get(c)!;
+    const xy = local[k]!;
+    const centre = plan.centres.get(c)!;
+    const r = plan.radius.get(c)!;
+    ids.forEach((id, i) => out.set(id, { x: round(centre.x + xy[2 * i]! * r), y: round(centre.y + xy[2 * i + 1]! * r) }));
+  });
   return out;
+}
+
+function clusterJob(view: Graph, ids: string[], seed: number, iterations?: number): ClusterLayoutJob {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pairs: number[] = [];
+  const weights: number[] = [];
+  for (const id of ids)
+    view.forEachEdge(id, (_, a, s, t) => {
+      const j = index.get(t);
+      if (s === id && j !== undefined && t !== s) {
+        pairs.push(index.get(s)!, j);
+        weights.push((a.weight as number | undefined) ?? 1);
+      }
+    });
+  return { nodes: ids.length, edges: Uint32Array.from(pairs), weights: Float64Array.from(weights), seed, ...(iterations ? { iterations } : {}) };
 }
 
 /** Cluster centres: FA2 on the weighted graph of clusters, then overlap removal of their discs. */
@@ -69,41 +120,47 @@ function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clus
   return new Map(pos.map((p) => [p.c, { x: p.x, y: p.y }]));
 }
 
-/** A cluster's own layout, normalised into the unit disc around its centroid. */
-function layoutCluster(view: Graph, ids: string[], rand: () => number, iterations?: number): Map<string, Point> {
+/** A cluster's own layout, normalised into the unit disc around its centroid: x, y per node. */
+export function layoutCluster(job: ClusterLayoutJob): Float64Array {
+  if (job.skip) return new Float64Array(2 * job.nodes);
+  const rand = seededRandom(job.seed);
+  const n = job.nodes;
   const sub = new UndirectedGraph();
-  for (const id of ids) {
+  for (let i = 0; i < n; i++) {
     const angle = rand() * 2 * Math.PI;
-    const r = Math.sqrt(rand()) * Math.sqrt(ids.length) * 10;
-    sub.addNode(id, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+    const r = Math.sqrt(rand()) * Math.sqrt(n) * 10;
+    sub.addNode(i, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
   }
-  for (const id of ids)
-    view.forEachEdge(id, (_, a, s, t) => {
-      if (s === id && sub.hasNode(t)) sub.mergeEdge(s, t, { weight: a.weight ?? 1 });
-    });
+  for (let k = 0; k < job.weights.length; k++) sub.mergeEdge(job.edges[2 * k]!, job.edges[2 * k + 1]!, { weight: job.weights[k]! });
   if (sub.order > 2 && sub.size > 0) {
-    const budget = iterations ?? Math.max(10, Math.min(200, Math.round(1e5 / (sub.order + sub.size))));
+    const budget = job.iterations ?? Math.max(10, Math.min(200, Math.round(1e5 / (sub.order + sub.size))));
     forceAtlas2.assign(sub, { iterations: budget, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 300, gravity: 1, strongGravityMode: true } });
   }
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
   let cx = 0;
   let cy = 0;
-  sub.forEachNode((_, a) => {
-    cx += a.x as number;
-    cy += a.y as number;
-  });
-  cx /= sub.order;
-  cy /= sub.order;
+  for (let i = 0; i < n; i++) {
+    xs[i] = sub.getNodeAttribute(i, 'x') as number;
+    ys[i] = sub.getNodeAttribute(i, 'y') as number;
+    cx += xs[i]!;
+    cy += ys[i]!;
+  }
+  cx /= n;
+  cy /= n;
   // Scale by a high percentile of the distances, so one far-flung node does not shrink the rest.
-  const dists = sub.mapNodes((_, a) => Math.hypot((a.x as number) - cx, (a.y as number) - cy)).sort((a, b) => a - b);
+  const dists = Array.from(xs, (x, i) => Math.hypot(x - cx, ys[i]! - cy)).sort((a, b) => a - b);
   const scale = dists[Math.floor(dists.length * 0.95)] || dists[dists.length - 1] || 1;
-  const out = new Map<string, Point>();
-  sub.forEachNode((id, a) => {
-    const x = ((a.x as number) - cx) / scale;
-    const y = ((a.y as number) - cy) / scale;
+  const out = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const x = (xs[i]! - cx) / scale;
+    const y = (ys[i]! - cy) / scale;
     const d = Math.hypot(x, y);
     // Keep outliers on the rim of the disc.
-    out.set(id, d > 1.05 ? { x: (x / d) * 1.05, y: (y / d) * 1.05 } : { x, y });
-  });
+    const k = d > 1.05 ? 1.05 / d : 1;
+    out[2 * i] = x * k;
+    out[2 * i + 1] = y * k;
+  }
   return out;
 }
 

@@ -1,7 +1,9 @@
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { formatDiagnostic } from '../../model/paper.ts';
-import { ingest, readRecords, type IngestResult, type Phase } from '../../pipeline.ts';
+import { ingest, readRecords, TooManyPapersError, type IngestResult, type Phase } from '../../pipeline.ts';
+import { papersThatFit, tooLargeMessage } from '../heap-budget.ts';
+import { ingestInto, type IngestIntoResult } from '../../ingest-into.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
 import { snapshotPath } from '../../store/snapshot.ts';
 import type { PaperGraph } from '../../assemble/graph.ts';
@@ -18,7 +20,9 @@ Reads every input, extracts datasets, benchmarks, tasks and concepts, links the 
 them, clusters and lays out the graph, and writes <dir>/graph.json.
 
 Options:
-  --out <dir>         where to write graph.json (required)
+  --out <dir>         where to write graph.json (required, unless --into)
+  --into <dir>        add the papers to the snapshot in <dir>: only papers it lacks are extracted,
+                      existing nodes keep their ids, clusters and positions
   --format <name>     read every input as this format (default: recognised from content)
                       one of: ${FORMAT_NAMES.join(', ')}
   --map <a=b,...>     field mapping for CSV and JSON Lines, e.g. title=Title,abstract=Abstract
@@ -54,6 +58,8 @@ export interface IngestCliOptions {
   library?: string[];
   /** The load stage, when the user asked for one (ingest --neo4j). */
   load?(graph: PaperGraph): Promise<number>;
+  /** Add the papers to this snapshot folder instead (ingest --into). */
+  into?: boolean;
 }
 
 /** The pipeline with the CLI's progress bar and diagnostics; for `ingest` and `demo`. */
@@ -61,12 +67,17 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
   const library = opts.library?.length ? await readLibrary(opts.library, io) : undefined;
   const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
   const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', analyze: 'clustering' };
-  const result = await ingest(inputs, out, {
+  let readFraction = 0;
+  const result = await (opts.into ? ingestInto : ingest)(inputs, out, {
     read: {
       ...(opts.format ? { format: opts.format } : {}),
       ...(opts.map ? { map: opts.map } : {}),
-      onProgress: (done, total) => progress.update('reading', done, total, 'bytes'),
+      onProgress: (done, total) => {
+        readFraction = total > 0 ? done / total : 0;
+        progress.update('reading', done, total, 'bytes');
+      },
     },
+    maxPapers: papersThatFit(),
     onRead: ({ diagnostics }) => {
       progress.done();
       for (const d of diagnostics) io.stderr.write(`${d.severity === 'error' ? 'skipped' : 'warning'}: ${formatDiagnostic(d)}\n`);
@@ -85,8 +96,15 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
           },
         }
       : {}),
+  }).catch((err: unknown) => {
+    progress.done();
+    throw err instanceof TooManyPapersError ? new UsageError(tooLargeMessage(err.papersRead, readFraction)) : err;
   });
   progress.done();
+  if (opts.into) {
+    const { added, known } = result as IngestIntoResult;
+    io.stdout.write(`added       ${added.toLocaleString('en-US')} new papers (${known.toLocaleString('en-US')} read were in the snapshot already); existing nodes kept their clusters and positions\n`);
+  }
   if (!opts.load) io.stdout.write(summarise(result.graph, { snapshot: result.file }));
   return result;
 }
@@ -112,6 +130,7 @@ export const command: Command = {
   async run(args, io) {
     const { positionals, values: flags } = parseCommandArgs(args, {
       out: { type: 'string', short: 'o' },
+      into: { type: 'string' },
       format: { type: 'string' },
       map: { type: 'string' },
       seed: { type: 'string' },
@@ -121,7 +140,10 @@ export const command: Command = {
       fetch: { type: 'string' },
       ...FETCH_FLAGS,
     });
-    const out = flags.out;
+    const into = flags.into;
+    if (into && flags.out) throw new UsageError('give either --out <dir> (a new snapshot) or --into <dir> (add to one), not both');
+    if (into && (flags.neo4j || flags.library || flags.fetch)) throw new UsageError('--into takes no --neo4j, --library or --fetch: add the papers first, then run papergraph load');
+    const out = into ?? flags.out;
     if (positionals.length === 0) throw new UsageError(flags.fetch ? 'no query; give the search terms for --fetch in quotes' : 'no inputs; give one or more files or folders');
     if (!out) throw new UsageError('--out <dir> is required: the folder to write graph.json into');
     const fetchOnly = (Object.keys(FETCH_FLAGS) as (keyof typeof FETCH_FLAGS)[]).find((f) => flags[f] !== undefined);
@@ -137,6 +159,7 @@ export const command: Command = {
       ...(seed !== undefined ? { seed } : {}),
       ...(flags.library ? { library: flags.library } : {}),
       quiet: !!flags.quiet,
+      ...(into ? { into: true } : {}),
       ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io, join(out, 'map')) } : {}),
     });
     if (loaded !== undefined && loaded !== EXIT.ok) return loaded;
