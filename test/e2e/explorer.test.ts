@@ -172,9 +172,10 @@ describe('the explorer on the demo corpus', () => {
     await page.getByRole('option').first().click();
     const heading = await page.locator('#details-title').textContent();
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.waitForTimeout(900); // the camera is written to the URL once it rests
+    // The camera is written to the URL once it rests: wait until the URL holds the camera as it is now.
+    const urlRatio = () => Number(new URL(page.url()).searchParams.get('camera')?.split(',')[2]);
+    await expect.poll(async () => Math.abs(urlRatio() - (await cameraState(page)).ratio), { timeout: 10_000 }).toBeLessThan(1e-3);
     const url = page.url();
-    expect(new URL(url).searchParams.get('camera')).not.toBeNull();
     const camera = await cameraState(page);
     const count = await page.getByTestId('visible-count').textContent();
 
