@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { loadSnapshotIntoNeo4j, type LoadSummary } from '../../src/store/neo4j/load.ts';
-import { SnapshotError } from '../../src/store/neo4j/rows.ts';
+import { SnapshotError } from '../../src/model/load-rows.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import type { PaperRecord } from '../../src/model/paper.ts';
 import { corpusSnapshot, countsInDatabase, linkEdges, expectedCounts, linksInDatabase, linksInSnapshot, lockDatabase, snapshotFrom, testDriver, testNeo4j, wipe } from './neo4j-helpers.ts';

@@ -5,7 +5,7 @@ import { parseExampleQuery, splitStatements } from '../../src/store/neo4j/cypher
 import { explainText, planSteps, refusal, type PlanStep } from '../../src/store/neo4j/query-plan.ts';
 import { toCsv } from '../../src/web/console/results.ts';
 import { formatResult } from '../../src/store/neo4j/result-format.ts';
-import { KEEP_SEPARATOR, SnapshotError, planLoad, toProps } from '../../src/store/neo4j/rows.ts';
+import { KEEP_SEPARATOR, SnapshotError, planLoad, toProps } from '../../src/model/load-rows.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { parseParams } from '../../src/cli/commands/query.ts';
 

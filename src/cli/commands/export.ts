@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { type CliIO, type Command, EXIT, UsageError } from '../io.ts';
 import { parseCommandArgs } from '../args.ts';
 import { writeAdminImportFiles } from '../../store/neo4j/admin-csv.ts';
-import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
+import { SnapshotError as RowsError } from '../../model/load-rows.ts';
 
 export const command: Command = {
   name: 'export',

@@ -13,7 +13,7 @@ import { loadHierarchy } from '../../store/neo4j/load-hierarchy.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadSnapshotIntoNeo4j, type LoadSummary } from '../../store/neo4j/load.ts';
 import { LoadPathError, choosePath, type LoadVia } from '../../store/neo4j/load-path.ts';
-import { SnapshotError as RowsError } from '../../store/neo4j/rows.ts';
+import { SnapshotError as RowsError } from '../../model/load-rows.ts';
 import type { Snapshot } from '../../model/snapshot.ts';
 
 export const command: Command = {

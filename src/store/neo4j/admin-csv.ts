@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { snapshotInMemory, type SnapshotSource } from '../snapshot-stream.ts';
 import { checkSnapshot } from './load-check.ts';
-import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, edgeRowOf, nodeRowOf, type Label, type NodeRow, type PropValue, type Props, type RelType } from './rows.ts';
+import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, edgeRowOf, nodeRowOf, type Label, type NodeRow, type PropValue, type Props, type RelType } from '../../model/load-rows.ts';
 import type { Snapshot } from '../../model/snapshot.ts';
 
 /** Between the items of a list property; a control character that no text field contains. */

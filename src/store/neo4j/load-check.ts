@@ -4,7 +4,7 @@
  * id), the clusters, and the counts Neo4j must hold afterwards.
  */
 import type { SnapshotSource } from '../snapshot-stream.ts';
-import { KEEP_SEPARATOR, NODE_LABELS, SnapshotError, clusterRowOf, edgeRowOf, nodeRowOf, unlistedClusterRow, type EdgeRow, type Label, type LoadPlan, type NodeRow, type RelType } from './rows.ts';
+import { KEEP_SEPARATOR, NODE_LABELS, SnapshotError, clusterRowOf, edgeRowOf, nodeRowOf, unlistedClusterRow, type EdgeRow, type Label, type LoadPlan, type NodeRow, type RelType } from '../../model/load-rows.ts';
 
 const LABEL_BITS = 16; // more than NODE_LABELS.length: label and degree share one number
 

@@ -10,7 +10,7 @@ import type { SnapshotSource } from '../snapshot-stream.ts';
 import type { LoadCounters } from './load-counters.ts';
 import type { NodeIndex } from './load-check.ts';
 import { deleteOrphansQuery, moreLinksQuery, pruneQuery } from './load-queries.ts';
-import { KEEP_SEPARATOR, isLabel, type Label } from './rows.ts';
+import { KEEP_SEPARATOR, isLabel, type Label } from '../../model/load-rows.ts';
 
 export async function pruneStaleLinks(
   driver: Driver,

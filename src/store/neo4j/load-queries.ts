@@ -1,6 +1,6 @@
 /** The Cypher of the Bolt loader. Labels and types are spliced in only after a check against the fixed whitelist. */
 import neo4j from 'neo4j-driver';
-import { isLabel, isRelType, type Label, type Props, type RelType } from './rows.ts';
+import { isLabel, isRelType, type Label, type Props, type RelType } from '../../model/load-rows.ts';
 
 function label(l: string): string {
   if (!isLabel(l)) throw new Error(`not a schema label: ${l}`);

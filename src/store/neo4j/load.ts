@@ -17,7 +17,7 @@ import { openDriver } from './driver.ts';
 import { checkSnapshot } from './load-check.ts';
 import { pruneStaleLinks } from './load-prune.ts';
 import { mergeNodesQuery, mergeRelationshipsQuery, propsToNeo4j, toNeo4j } from './load-queries.ts';
-import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, SnapshotError, edgeRowOf, nodeRowOf, type EdgeRow, type Label, type LoadPlan, type NodeRow } from './rows.ts';
+import { CLUSTER_INTEGER_PROPERTIES, INTEGER_PROPERTIES, SnapshotError, edgeRowOf, nodeRowOf, type EdgeRow, type Label, type LoadPlan, type NodeRow } from '../../model/load-rows.ts';
 import { applySchema } from './schema.ts';
 import type { Snapshot } from '../../model/snapshot.ts';
 import { WritePool, type Statement } from './write-pool.ts';
