@@ -9,19 +9,22 @@
  * (`BENCH_PAPERS=20000 npm run bench -- scale`, one extraction thread) and 3.4 GB at 100,000
  * (the ingest bench's figure, `npm run bench -- 10-ingest`). RSS includes memory outside the main
  * thread's heap (the extraction threads have heaps of their own), so the estimate errs on the side
- * of stopping.
+ * of stopping. Below the sizes it was fitted to the line says nothing (its intercept is an artefact of
+ * the fit: two papers ingest in well under 384 MB), so no input under MODELLED_FROM papers is stopped.
  */
 import { getHeapStatistics } from 'node:v8';
 import { totalmem } from 'node:os';
 
 const FIXED_BYTES = 1.0 * 2 ** 30;
 const BYTES_PER_PAPER = 24 * 2 ** 10;
+/** Half the smallest corpus the model was fitted to. */
+const MODELLED_FROM = 10_000;
 
 export const heapNeeded = (papers: number) => FIXED_BYTES + papers * BYTES_PER_PAPER;
 
 /** The most papers that fit in this process's heap limit. */
 export function papersThatFit(heapLimit = getHeapStatistics().heap_size_limit): number {
-  return Math.max(0, Math.floor((heapLimit - FIXED_BYTES) / BYTES_PER_PAPER));
+  return Math.max(MODELLED_FROM, Math.floor((heapLimit - FIXED_BYTES) / BYTES_PER_PAPER));
 }
 
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
