@@ -1,11 +1,14 @@
 /**
  * Each cluster's label at its centre, as HTML text over the canvas (so a label is text, selectable
  * and safe). Positions follow the camera on every render; a label that would overlap a larger
- * cluster's label is hidden, and all of them hide while the camera moves.
+ * cluster's label is hidden, and all of them hide while the camera moves. The room they take is
+ * kept from Sigma's node labels (label-space.ts), so no label is drawn over another.
  */
 import { useSigma } from '@react-sigma/core';
 import { useEffect, useMemo, useRef } from 'react';
+import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { SnapshotGraph } from '../state/graph-types.ts';
+import { LabelSpace, labelOutside, overlap, type Box } from './label-space.ts';
 
 interface Props {
   graph: SnapshotGraph;
@@ -51,10 +54,12 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
   useEffect(() => {
     // Label sizes are measured once: measuring on every frame would force a layout per frame.
     const sizes = new Map<number, { w: number; h: number }>();
+    const space = new LabelSpace();
+    sigma.setSetting('defaultDrawNodeLabel', labelOutside(space, drawDiscNodeLabel));
     const place = () => {
       const root = layer.current;
       if (!root) return;
-      const placed: Array<{ l: number; r: number; t: number; b: number }> = [];
+      const placed: Box[] = [];
       for (const el of Array.from(root.children) as HTMLElement[]) {
         const index = Number(el.dataset.index);
         const c = centres[index];
@@ -79,17 +84,20 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
         const t = Math.min(Math.max(p.y - size.h / 2, 4), height - size.h - 4);
         const box = { l, r: l + size.w, t, b: t + size.h };
         const m = LABEL_MARGIN;
-        const overlaps = placed.some((o) => box.l < o.r + m && box.r + m > o.l && box.t < o.b + m && box.b + m > o.t);
+        const overlaps = placed.some((o) => overlap(box, o, m));
         el.hidden = overlaps;
         if (overlaps) continue;
         placed.push(box);
         el.style.transform = `translate(${Math.round(box.l)}px, ${Math.round(box.t)}px)`;
       }
+      // Node labels were drawn before the cluster labels moved: draw them again around the new room.
+      if (space.take(placed)) sigma.scheduleRender();
     };
     sigma.on('afterRender', place);
     place();
     return () => {
       sigma.off('afterRender', place);
+      space.take([]);
     };
   }, [sigma, centres, hiddenClusters]);
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { LabelSpace, labelOutside, overlap } from '../../src/web/controllers/label-space.ts';
+import type { Settings } from 'sigma/settings';
+
+/** A canvas context that measures text 7 px a character wide. */
+const context = { font: '', measureText: (text: string) => ({ width: 7 * text.length }) } as unknown as CanvasRenderingContext2D;
+
+describe('room taken by cluster labels', () => {
+  it('boxes overlap only when they share area (a margin widens them)', () => {
+    const a = { l: 0, r: 10, t: 0, b: 10 };
+    expect(overlap(a, { l: 5, r: 15, t: 5, b: 15 })).toBe(true);
+    expect(overlap(a, { l: 10, r: 20, t: 0, b: 10 })).toBe(false);
+    expect(overlap(a, { l: 12, r: 20, t: 0, b: 10 }, 3)).toBe(true);
+  });
+
+  it('says when the taken room changed, so node labels are drawn again only then', () => {
+    const space = new LabelSpace();
+    expect(space.take([{ l: 0, r: 10, t: 0, b: 10 }])).toBe(true);
+    expect(space.take([{ l: 0.2, r: 10.1, t: 0, b: 10 }])).toBe(false);
+    expect(space.take([])).toBe(true);
+  });
+
+  it("draws a node's label where it is free and skips it where a cluster label stands", () => {
+    const space = new LabelSpace();
+    space.take([{ l: 100, r: 300, t: 90, b: 110 }]);
+    const written: string[] = [];
+    const draw = labelOutside(space, (_, data) => written.push(data.label!));
+    const settings = { labelSize: 12, labelWeight: 'normal', labelFont: 'sans-serif' } as Settings;
+    draw(context, { x: 50, y: 100, size: 5, label: 'crosses the cluster label', color: '#000' }, settings);
+    draw(context, { x: 50, y: 200, size: 5, label: 'below it', color: '#000' }, settings);
+    draw(context, { x: 10, y: 100, size: 5, label: 'short', color: '#000' }, settings);
+    expect(written).toEqual(['below it', 'short']);
+  });
+});
