@@ -13,8 +13,7 @@ import { foldIn } from './analyze/fold-in.ts';
 import { paperSimilarities } from './analyze/similarity.ts';
 import { readSnapshot } from './store/snapshot-read.ts';
 import { writeSnapshot } from './store/snapshot.ts';
-import { writeMap } from './store/map/write-map.ts';
-import { extractPapers, readRecords, resolveAndAssemble, skippedOf, threadsFor, type IngestOptions, type IngestResult } from './pipeline.ts';
+import { extractPapers, mapStage, readRecords, resolveAndAssemble, skippedOf, threadsFor, type IngestOptions, type IngestResult } from './pipeline.ts';
 
 export interface IngestIntoResult extends IngestResult {
   /** Papers new to the snapshot (the only ones extracted). */
@@ -49,7 +48,7 @@ export async function ingestInto(inputs: string[], dir: string, options: IngestO
   });
   const file = await writeSnapshot(dir, graph);
   // The map's files are derived from graph.json: rebuilt so that serve never shows a stale map.
-  if (!options.noMap) await writeMap(dir, { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  await mapStage(dir, options);
   return { graph, diagnostics: read.diagnostics, file, added: papers.length, known: merged.length - papers.length };
 }
 

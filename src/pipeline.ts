@@ -189,7 +189,12 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
   });
   const file = await writeSnapshot(out, graph);
   // Its own stage over the written file, so it works the same on a snapshot from anywhere.
-  const map = options.noMap ? undefined : await writeMap(out, { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  const map = await mapStage(out, options);
   const loaded = options.load ? await options.load(graph) : undefined;
   return { graph, diagnostics, file, ...(loaded !== undefined ? { loaded } : {}), ...(map ? { map } : {}) };
+}
+
+/** The map stage, over the graph.json just written in `dir` (skipped with noMap: `papergraph map` builds it later). */
+export function mapStage(dir: string, options: Pick<IngestOptions, 'noMap' | 'seed'>): Promise<MapSummary | undefined> {
+  return options.noMap ? Promise.resolve(undefined) : writeMap(dir, { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
 }

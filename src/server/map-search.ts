@@ -16,6 +16,8 @@ interface Index {
   years: (number | undefined)[];
   names: string[];
   lower: string[];
+  /** Row of each id, so a look-up does not scan every row. */
+  rowOf: Map<string, number>;
 }
 
 export class MapSearch {
@@ -44,8 +46,8 @@ export class MapSearch {
   /** The node with this id, to open the clusters that hold it (a deep link, a link in the details). */
   async locate(id: string): Promise<MapSearchHit | null> {
     const ix = await this.load();
-    const i = ix.ids.indexOf(id);
-    return i < 0 ? null : { id, name: ix.names[i]!, kind: ix.kinds[i]!, leaf: ix.leaves[i]!, ...(ix.years[i] !== undefined ? { year: ix.years[i] } : {}) };
+    const i = ix.rowOf.get(id);
+    return i === undefined ? null : { id, name: ix.names[i]!, kind: ix.kinds[i]!, leaf: ix.leaves[i]!, ...(ix.years[i] !== undefined ? { year: ix.years[i] } : {}) };
   }
 
   private async load(): Promise<Index> {
@@ -58,11 +60,12 @@ export class MapSearch {
 }
 
 async function readIndex(file: string, mtimeMs: number): Promise<Index> {
-  const ix: Index = { mtimeMs, kinds: [], ids: [], leaves: [], years: [], names: [], lower: [] };
+  const ix: Index = { mtimeMs, kinds: [], ids: [], leaves: [], years: [], names: [], lower: [], rowOf: new Map() };
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const [kind, id, leaf, year, name] = line.split('\t');
     if (!kind || !id || name === undefined) continue;
     ix.kinds.push(kind);
+    if (!ix.rowOf.has(id)) ix.rowOf.set(id, ix.ids.length);
     ix.ids.push(id);
     ix.leaves.push(leaf ?? '');
     ix.years.push(year ? Number(year) : undefined);
