@@ -153,7 +153,9 @@ async function ensurePassword(spec: LocalServerSpec): Promise<string> {
   if (existsSync(join(spec.home, 'data', 'dbms', 'auth.ini'))) {
     throw new Error(`${file} is missing but ${spec.home}/data already has users: delete ${join(spec.home, 'data')} to start afresh`);
   }
-  const password = randomBytes(18).toString('base64url');
+  // Hex, not base64url: one start in 64 drew a password beginning with '-', which neo4j-admin read
+  // as an option and answered with its usage text.
+  const password = randomBytes(18).toString('hex');
   const { code, output } = await runAdminTool(spec, ['dbms', 'set-initial-password', password], spec.home, true);
   if (code !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${lastLines(output, 3)}`);
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
