@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabelSpace, labelOutside, overlap } from '../../src/web/controllers/label-space.ts';
+import { LabelSpace, labelOutside, overlap, placeNear } from '../../src/web/controllers/label-space.ts';
 import type { Settings } from 'sigma/settings';
 
 /** A canvas context that measures text 7 px a character wide. */
@@ -30,5 +30,25 @@ describe('room taken by cluster labels', () => {
     draw(context, { x: 50, y: 200, size: 5, label: 'below it', color: '#000' }, settings);
     draw(context, { x: 10, y: 100, size: 5, label: 'short', color: '#000' }, settings);
     expect(written).toEqual(['below it', 'short']);
+  });
+
+  it('moves a cluster label beside its centre when a larger one holds the centre, and hides it only when no place near is free', () => {
+    const viewport = { width: 800, height: 600 };
+    const size = { w: 100, h: 30 };
+    const first = placeNear({ x: 400, y: 300 }, size, viewport, [], 6)!;
+    expect(first).toEqual({ l: 350, r: 450, t: 285, b: 315 });
+    const second = placeNear({ x: 420, y: 305 }, size, viewport, [first], 6)!;
+    expect(overlap(second, first, 6)).toBe(false);
+    // It stays near its own centre: within one and a half label heights and half a width of it.
+    expect(Math.abs((second.t + second.b) / 2 - 305)).toBeLessThanOrEqual(1.5 * size.h);
+    expect(Math.abs((second.l + second.r) / 2 - 420)).toBeLessThanOrEqual(size.w / 2);
+    const around = [first, second, { l: 0, r: 800, t: 0, b: 240 }, { l: 0, r: 800, t: 360, b: 600 }, { l: 0, r: 300, t: 0, b: 600 }, { l: 500, r: 800, t: 0, b: 600 }];
+    expect(placeNear({ x: 400, y: 300 }, size, viewport, around, 6)).toBeUndefined();
+  });
+
+  it('keeps a label inside the viewport when its centre is near an edge', () => {
+    const box = placeNear({ x: 790, y: 5 }, { w: 100, h: 30 }, { width: 800, height: 600 }, [], 6)!;
+    expect(box.r).toBeLessThanOrEqual(796);
+    expect(box.t).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * Each cluster's label at its centre, as HTML text over the canvas (so a label is text, selectable
  * and safe). Positions follow the camera on every render; a label that would overlap a larger
- * cluster's label is hidden, and all of them hide while the camera moves. The room they take is
+ * cluster's label moves just beside its centre, or hides when no place there is free, and all of them hide while the camera moves. The room they take is
  * kept from Sigma's node labels (label-space.ts), so no label is drawn over another.
  */
 import { useSigma } from '@react-sigma/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { SnapshotGraph } from '../state/graph-types.ts';
-import { LabelSpace, labelOutside, overlap, type Box } from './label-space.ts';
+import { LabelSpace, labelOutside, placeNear, type Box } from './label-space.ts';
 
 interface Props {
   graph: SnapshotGraph;
@@ -80,13 +80,9 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
           el.hidden = true;
           continue;
         }
-        const l = Math.min(Math.max(p.x - size.w / 2, 4), width - size.w - 4);
-        const t = Math.min(Math.max(p.y - size.h / 2, 4), height - size.h - 4);
-        const box = { l, r: l + size.w, t, b: t + size.h };
-        const m = LABEL_MARGIN;
-        const overlaps = placed.some((o) => overlap(box, o, m));
-        el.hidden = overlaps;
-        if (overlaps) continue;
+        const box = placeNear(p, size, { width, height }, placed, LABEL_MARGIN);
+        el.hidden = !box;
+        if (!box) continue;
         placed.push(box);
         el.style.transform = `translate(${Math.round(box.l)}px, ${Math.round(box.t)}px)`;
       }

@@ -15,6 +15,28 @@ export interface Box {
 
 export const overlap = (a: Box, b: Box, margin = 0): boolean => a.l < b.r + margin && a.r + margin > b.l && a.t < b.b + margin && a.b + margin > b.t;
 
+/**
+ * Where a cluster label of size `w`×`h` goes near its centre: on the centre if that is free, else
+ * the nearest free place at most half its width and one and a half of its height away, so that two
+ * clusters whose centres are close both keep a label; kept inside the viewport. undefined when
+ * every place near the centre is taken.
+ */
+export function placeNear(centre: { x: number; y: number }, size: { w: number; h: number }, viewport: { width: number; height: number }, placed: readonly Box[], margin: number): Box | undefined {
+  const { w, h } = size;
+  for (const [fx, fy] of SHIFTS) {
+    const l = Math.min(Math.max(centre.x + fx * w - w / 2, 4), viewport.width - w - 4);
+    const t = Math.min(Math.max(centre.y + fy * h - h / 2, 4), viewport.height - h - 4);
+    const box = { l, r: l + w, t, b: t + h };
+    if (!placed.some((o) => overlap(box, o, margin))) return box;
+  }
+  return undefined;
+}
+
+/** Shifts in label widths and heights, nearest first (a step sideways counts as much as one up). */
+const SHIFTS: ReadonlyArray<readonly [number, number]> = [-0.5, -0.25, 0, 0.25, 0.5]
+  .flatMap((fx) => [-1.5, -1, -0.5, 0, 0.5, 1, 1.5].map((fy) => [fx, fy] as const))
+  .sort((a, b) => Math.hypot(2 * a[0], a[1]) - Math.hypot(2 * b[0], b[1]) || a[1] - b[1] || a[0] - b[0]);
+
 export class LabelSpace {
   private boxes: Box[] = [];
 
