@@ -1,0 +1,137 @@
+/**
+ * Where the map's labels go, in screen pixels: candidates in order of importance, each wrapped to a
+ * few lines and tried at a few places (inside its disc, then below, above, beside it), and placed
+ * at the first place that stays in the view, overlaps no label placed before and lies across no
+ * other disc. A candidate with no such place gets no label rather than one over its neighbours.
+ * Pure: text is measured through the function it is given.
+ */
+
+export interface LabelCandidate {
+  key: string;
+  /** Higher goes first. */
+  prio: number;
+  cx: number;
+  cy: number;
+  /** Radius on screen. */
+  r: number;
+  /** The label and its shorter forms, longest first. */
+  texts: string[];
+  disc: boolean;
+}
+
+export interface PlacedLabel {
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text: string;
+  lines: string[];
+  size: number;
+}
+
+export type Measure = (text: string, size: number, bold: boolean) => number;
+
+const PAD = 3;
+const MAX_LABELS = 300;
+const overlaps = (a: PlacedLabel, b: { x: number; y: number; w: number; h: number }) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Whether a disc crosses a box (the nearest point of the box lies inside the disc). */
+export function discCrossesBox(d: { cx: number; cy: number; r: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  const nx = Math.max(b.x, Math.min(d.cx, b.x + b.w));
+  const ny = Math.max(b.y, Math.min(d.cy, b.y + b.h));
+  return Math.hypot(nx - d.cx, ny - d.cy) < d.r;
+}
+
+/**
+ * `text` in lines no wider than `width`: a label's terms (joined by " · ") break between terms
+ * first, words only where a term alone is too wide; a word wider than the line stands alone.
+ */
+export function wrapLabel(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const put = (piece: string, joiner: string) => {
+    const joined = line ? `${line}${joiner}${piece}` : piece;
+    if (!line || measure(joined) <= width) line = joined;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  };
+  for (const term of text.split(' · ')) {
+    if (!line || measure(`${line} · ${term}`) <= width || measure(term) <= width) put(term, ' · ');
+    else for (const [i, word] of term.split(' ').entries()) put(word, i === 0 ? ' · ' : ' ');
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Lines cut to `max`, the last one ending in an ellipsis when text was left out. */
+function fitLines(lines: string[], max: number, width: number, measure: (s: string) => number): { lines: string[]; cut: boolean } {
+  if (lines.length <= max) return { lines, cut: false };
+  const kept = lines.slice(0, max);
+  let last = `${kept[max - 1]} ${lines[max]}`;
+  while (last.length > 1 && measure(`${last}…`) > width) last = last.slice(0, -1).trimEnd();
+  kept[max - 1] = `${last}…`;
+  return { lines: kept, cut: true };
+}
+
+export function placeLabels(candidates: readonly LabelCandidate[], view: { width: number; height: number }, measure: Measure): PlacedLabel[] {
+  const discs = candidates.filter((c) => c.disc);
+  const placed: PlacedLabel[] = [];
+  for (const c of [...candidates].sort((p, q) => q.prio - p.prio)) {
+    if (placed.length >= MAX_LABELS) break;
+    const label = placeOne(c, discs, placed, view, measure);
+    if (label) placed.push(label);
+  }
+  return placed;
+}
+
+function placeOne(c: LabelCandidate, discs: readonly LabelCandidate[], placed: readonly PlacedLabel[], view: { width: number; height: number }, measure: Measure): PlacedLabel | null {
+  const sizes = c.disc ? [13, 11, 10] : [11];
+  // A disc's label goes inside it, wrapped to fit, or else around it as wide as the disc (at least a
+  // short phrase); a node's beside it, on two lines at most.
+  const tries = c.disc ? [{ width: 1.6 * c.r, inside: true }, { width: Math.min(260, Math.max(150, 2.2 * c.r)), inside: false }] : [{ width: 200, inside: false }];
+  const maxLines = c.disc ? 3 : 2;
+  // Inside its disc in any of its forms reads better than the longest form beside it.
+  for (const t of tries)
+    for (const full of c.texts)
+      for (const size of sizes) {
+        const m = (s: string) => measure(s, size, c.disc);
+        const inner = t.width - 2 * PAD;
+        if (inner < 3 * size) continue;
+        // Only a node's label (a title) may be shortened; a disc falls back to its shorter forms instead.
+        const fitted = fitLines(wrapLabel(full, inner, m), maxLines, inner, m);
+        if (c.disc && fitted.cut) continue;
+        const w = Math.ceil(Math.max(...fitted.lines.map(m))) + 2 * PAD;
+        const h = fitted.lines.length * (size + 3) + 4;
+        for (const [x, y] of t.inside ? inside(c, w, h) : around(c, w, h)) {
+          const box = { key: c.key, x, y, w, h, text: fitted.lines.join(' '), lines: fitted.lines, size };
+          if (x < 0 || y < 0 || x + w > view.width || y + h > view.height) continue;
+          if (placed.some((b) => overlaps(b, box))) continue;
+          if (discs.some((d) => d.key !== c.key && discCrossesBox(d, box))) continue;
+          return box;
+        }
+      }
+  return null;
+}
+
+/** The centre of a disc: the label lies on its own disc, and may pass its rim where no other disc is. */
+const inside = (c: LabelCandidate, w: number, h: number): [number, number][] => (c.r >= h ? [[c.cx - w / 2, c.cy - h / 2]] : []);
+
+/** Places around a disc or node, best first: a disc's label below or above it, a node's beside it, then the corners. */
+function around(c: LabelCandidate, w: number, h: number): [number, number][] {
+  const g = 2;
+  const d = c.r * Math.SQRT1_2;
+  const below: [number, number] = [c.cx - w / 2, c.cy + c.r + g];
+  const above: [number, number] = [c.cx - w / 2, c.cy - c.r - g - h];
+  const right: [number, number] = [c.cx + c.r + g, c.cy - h / 2];
+  const left: [number, number] = [c.cx - c.r - g - w, c.cy - h / 2];
+  const corners: [number, number][] = [
+    [c.cx + d + g, c.cy + d + g],
+    [c.cx - d - g - w, c.cy + d + g],
+    [c.cx + d + g, c.cy - d - g - h],
+    [c.cx - d - g - w, c.cy - d - g - h],
+  ];
+  return [...(c.disc ? [below, above, right, left] : [right, left, below, above]), ...corners];
+}
