@@ -6,7 +6,7 @@
  */
 import { SigmaContainer } from '@react-sigma/core';
 import Graph from 'graphology';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clusterPath, type Adoption, type MapCluster, type MapClusterFile, type MapSearchHit, type MapTop } from '../../model/map.ts';
 import type { CypherResult } from '../../model/api.ts';
 import { DetailsPanel } from '../components/DetailsPanel.tsx';
@@ -21,13 +21,13 @@ import { maxDegree } from '../state/filters.ts';
 import type { SnapshotGraph } from '../state/graph-types.ts';
 import { AdoptionChart } from './AdoptionChart.tsx';
 import { LabelLayer } from './LabelLayer.tsx';
-import { MapControllers } from './MapControllers.tsx';
+import { LookController, MapControllers } from './MapControllers.tsx';
 import { MapSearchBox } from './MapSearchBox.tsx';
 import type { MapSource } from './map-data.ts';
 import { mapGexf } from './map-gexf.ts';
 import { fillMapGraph } from './map-graph.ts';
 import { mapHighlight } from './map-highlight.ts';
-import { countOnMap, mapEdgeReducer, mapNodeReducer, visibleOnMap } from './map-look.ts';
+import { countOnMap, reduceMapEdge, reduceMapNode, visibleOnMap, type MapLook } from './map-look.ts';
 import { readMapUrl, writeMapUrl } from './map-url.ts';
 import { ResultPlaces } from './ResultPlaces.tsx';
 import { useResultPlaces } from './use-result-places.ts';
@@ -124,10 +124,12 @@ export function MapExplorer({ top, source, snapshotUrl = 'graph.json' }: { top: 
   const visible = useMemo(() => visibleOnMap(graph, hiddenKinds, minDegree), [graph, hiddenKinds, minDegree, version]);
   const counts = useMemo(() => countOnMap(graph, visible), [graph, visible, version]);
   const degreeMax = useMemo(() => maxDegree(graph as unknown as SnapshotGraph), [graph, version]);
-  const settings = useMemo(() => {
-    const look = { selected, visible, highlight };
-    return { ...MAP_SETTINGS, nodeReducer: mapNodeReducer(look), edgeReducer: mapEdgeReducer(graph, look) };
-  }, [graph, selected, visible, highlight]);
+  const look = useMemo(() => ({ selected, visible, highlight }), [selected, visible, highlight]);
+  const lookRef = useRef<MapLook>(look);
+  const settings = useMemo(
+    () => ({ ...MAP_SETTINGS, nodeReducer: (n: string, a: Record<string, unknown>) => reduceMapNode(lookRef.current, n, a), edgeReducer: (e: string, a: Record<string, unknown>) => reduceMapEdge(graph, lookRef.current, e, a) }),
+    [graph],
+  );
   const toggleKind = (kind: string) => setHiddenKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]));
   useEffect(() => {
     setAdoption(null);
@@ -166,6 +168,7 @@ export function MapExplorer({ top, source, snapshotUrl = 'graph.json' }: { top: 
       <main className="map" aria-label="Graph map">
         <SigmaContainer graph={graph} settings={settings} className="sigma">
           <MapControllers top={top} onOpen={(id) => void openCluster(id)} onSelect={select} focus={focus} />
+          <LookController look={look} into={lookRef} />
           <LabelLayer selected={selected} lit={highlight?.discs ?? null} />
           <ResizeController />
           <ZoomControls />

@@ -59,8 +59,11 @@ export function wrapLabel(text: string, width: number, measure: (s: string) => n
     }
   };
   for (const term of text.split(' · ')) {
-    if (!line || measure(`${line} · ${term}`) <= width || measure(term) <= width) put(term, ' · ');
-    else for (const [i, word] of term.split(' ').entries()) put(word, i === 0 ? ' · ' : ' ');
+    if (line && measure(`${line} · ${term}`) <= width) line = `${line} · ${term}`;
+    else if (measure(term) <= width) {
+      if (line) lines.push(line);
+      line = term;
+    } else for (const [i, word] of term.split(' ').entries()) put(word, i === 0 ? ' · ' : ' ');
   }
   if (line) lines.push(line);
   return lines;

@@ -39,27 +39,22 @@ export function countOnMap(graph: Graph, visible: Set<string> | null): Counts {
   return { visible: counts.visible - (discs?.visible ?? 0), total: counts.total - (discs?.total ?? 0), byKind };
 }
 
-export function mapNodeReducer(look: MapLook) {
+export function reduceMapNode(look: MapLook, node: string, a: Record<string, unknown>): Partial<NodeDisplayData> {
   const { selected, visible, highlight } = look;
-  return (node: string, a: Record<string, unknown>): Partial<NodeDisplayData> => {
-    const lit = highlight ? highlight.nodes.has(node) || highlight.discs.has(node) : false;
-    // A query's answer shows through the filters: the user asked for exactly these nodes.
-    if (visible && !visible.has(node) && !lit) return { ...a, hidden: true };
-    if (node === selected) return { ...a, highlighted: true, zIndex: 3 };
-    if (!highlight) return a;
-    return lit ? { ...a, highlighted: a.kind !== 'Cluster', zIndex: 2 } : { ...a, color: FADED_NODE, zIndex: 0 };
-  };
+  const lit = highlight ? highlight.nodes.has(node) || highlight.discs.has(node) : false;
+  // A query's answer shows through the filters: the user asked for exactly these nodes.
+  if (visible && !visible.has(node) && !lit) return { ...a, hidden: true };
+  if (node === selected) return { ...a, highlighted: true, zIndex: 3 };
+  if (!highlight) return a;
+  return lit ? { ...a, highlighted: a.kind !== 'Cluster', zIndex: 2 } : { ...a, color: FADED_NODE, zIndex: 0 };
 }
 
-export function mapEdgeReducer(graph: Graph, look: MapLook) {
+export function reduceMapEdge(graph: Graph, look: MapLook, edge: string, a: Record<string, unknown>): Partial<EdgeDisplayData> {
   const { visible, highlight } = look;
-  return (edge: string, a: Record<string, unknown>): Partial<EdgeDisplayData> => {
-    const lit = highlight?.edges.has(edge) ?? false;
-    if (lit) return { ...a, color: LIT_EDGE, size: 1.5, zIndex: 1 };
-    if (visible) {
-      const [s, t] = graph.extremities(edge);
-      if (!visible.has(s) || !visible.has(t)) return { ...a, hidden: true };
-    }
-    return highlight ? { ...a, hidden: true } : a;
-  };
+  if (highlight?.edges.has(edge)) return { ...a, color: LIT_EDGE, size: 1.5, zIndex: 1 };
+  if (visible) {
+    const [s, t] = graph.extremities(edge);
+    if (!visible.has(s) || !visible.has(t)) return { ...a, hidden: true };
+  }
+  return highlight ? { ...a, hidden: true } : a;
 }
