@@ -54,6 +54,9 @@ export function fieldHierarchy(scope: PaperGraph, members: readonly string[], fi
 
 type Head = Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>;
 
+/** Room between a leaf's groups, as a share of the smaller one's radius (layout.ts keeps 0.5 between clusters). */
+const LEAF_GROUP_GAP = 1.2;
+
 function split(scope: PaperGraph, ids: string[], head: Head, level: number, out: FieldHierarchy, o: Required<HierarchyOptions>): void {
   const papers = ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper');
   const entry: MapCluster = { ...head, level, papers: papers.length, years: yearsOf(scope, papers), leaf: true };
@@ -62,10 +65,10 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const parts = level < o.maxLevel && papers.length > o.leafPapers ? partsOf(view, scope, o.seed + level, papers.length) : [];
   if (parts.length < 2) {
     for (const id of ids) out.leafOf.set(id, head.id);
-    // Inside a leaf its sub-topics still sit apart, each of Louvain's groups in a disc of its own,
-    // instead of one even blob of papers: the same two-level layout as every level above.
+    // Inside a leaf its sub-topics still sit apart, each of Louvain's groups in a disc of its own
+    // with clear room between them, instead of one even blob of papers.
     const groups = detectCommunities(view, { seed: o.seed + level, minSize: 3 }).of;
-    for (const [id, p] of fitInto(layout(view, groups, { seed: o.seed + level }), head)) out.positions.set(id, p);
+    for (const [id, p] of fitInto(layout(view, groups, { seed: o.seed + level, gap: LEAF_GROUP_GAP }), head)) out.positions.set(id, p);
     return;
   }
   entry.leaf = false;

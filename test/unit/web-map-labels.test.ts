@@ -44,7 +44,7 @@ describe('map label placement', () => {
     for (const b of placed) for (const d of packed) if (d.key !== b.key) expect(discCrossesBox(d, b)).toBe(false);
   });
 
-  it('never overlaps two labels, never crosses another disc, never leaves the view, never cuts a disc label', () => {
+  it('never overlaps two labels, never crosses another disc or visible node, never leaves the view, never cuts a disc label', () => {
     const candidate = fc.record({
       cx: fc.integer({ min: 0, max: 800 }),
       cy: fc.integer({ min: 0, max: 600 }),
@@ -59,7 +59,7 @@ describe('map label placement', () => {
         placed.forEach((a, i) => {
           expect(a.x >= 0 && a.y >= 0 && a.x + a.w <= 800 && a.y + a.h <= 600).toBe(true);
           for (const b of placed.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
-          for (const d of cands) if (d.disc && d.key !== a.key) expect(discCrossesBox(d, a)).toBe(false);
+          for (const d of cands) if ((d.disc || d.r >= 3) && d.key !== a.key) expect(discCrossesBox(d, a)).toBe(false);
           const own = cands.find((c) => c.key === a.key)!;
           if (own.disc) expect(a.text.endsWith('…')).toBe(false);
         });

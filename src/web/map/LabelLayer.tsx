@@ -2,12 +2,13 @@
  * Labels for the map view, drawn on a canvas over Sigma after each frame, where label-placement.ts
  * puts them: in order of importance (the selected node, then discs by papers, then nodes by size),
  * wrapped, never over another label nor across another disc. Discs holding unloaded nodes of a
- * Cypher result (`lit`) get a ring. The boxes placed are kept on `window.papergraphLabels` for
+ * Cypher result get a ring. The boxes placed are kept on `window.papergraphLabels` for
  * scripted use.
  */
 import { useSigma } from '@react-sigma/core';
 import { useEffect } from 'react';
 import { placeLabels, type LabelCandidate, type PlacedLabel } from './label-placement.ts';
+import type { MapHighlight } from './map-highlight.ts';
 
 declare global {
   interface Window {
@@ -18,7 +19,7 @@ declare global {
 const FONT = 'system-ui, sans-serif';
 const RING = '#d1495b';
 
-export function LabelLayer({ selected, lit }: { selected: string | null; lit: ReadonlyMap<string, string[]> | null }) {
+export function LabelLayer({ selected, highlight }: { selected: string | null; highlight: MapHighlight | null }) {
   const sigma = useSigma();
   useEffect(() => {
     const container = sigma.getContainer();
@@ -49,8 +50,11 @@ export function LabelLayer({ selected, lit }: { selected: string | null; lit: Re
         if (c.x + r < 0 || c.y + r < 0 || c.x - r > width || c.y - r > height) return;
         const disc = a.kind === 'Cluster';
         if (!disc && r < 2.5 && node !== selected) return;
-        if (lit?.has(node)) ring(ctx, c.x, c.y, r);
-        const prio = node === selected ? 1e12 : disc ? 1e9 + (a.papers as number) + (lit?.has(node) ? 1e8 : 0) : r;
+        const lit = highlight?.discs.has(node) ?? false;
+        if (lit) ring(ctx, c.x, c.y, r);
+        // While a result is lit, the faded nodes go unlabelled, as in the whole-graph view.
+        if (highlight && !disc && !highlight.nodes.has(node) && node !== selected) return;
+        const prio = node === selected ? 1e12 : disc ? 1e9 + (a.papers as number) + (lit ? 1e8 : 0) : r;
         candidates.push({ key: node, prio, cx: c.x, cy: c.y, r, texts: disc ? (a.variants as string[]) : [String(a.label ?? a.name ?? '')], disc });
       });
       const placed = placeLabels(candidates, { width, height }, measure);
@@ -73,7 +77,7 @@ export function LabelLayer({ selected, lit }: { selected: string | null; lit: Re
       sigma.off('afterRender', draw);
       el.remove();
     };
-  }, [sigma, selected, lit]);
+  }, [sigma, selected, highlight]);
   return null;
 }
 

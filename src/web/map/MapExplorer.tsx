@@ -169,7 +169,7 @@ export function MapExplorer({ top, source, snapshotUrl = 'graph.json' }: { top: 
         <SigmaContainer graph={graph} settings={settings} className="sigma">
           <MapControllers top={top} onOpen={(id) => void openCluster(id)} onSelect={select} focus={focus} />
           <LookController look={look} into={lookRef} />
-          <LabelLayer selected={selected} lit={highlight?.discs ?? null} />
+          <LabelLayer selected={selected} highlight={highlight} />
           <ResizeController />
           <ZoomControls />
           <ExportMenu gexf={() => mapGexf(graph)} />

@@ -2,7 +2,8 @@
  * Where the map's labels go, in screen pixels: candidates in order of importance, each wrapped to a
  * few lines and tried at a few places (inside its disc, then below, above, beside it), and placed
  * at the first place that stays in the view, overlaps no label placed before and lies across no
- * other disc. A candidate with no such place gets no label rather than one over its neighbours.
+ * other disc or visible node. A candidate with no such place gets no label rather than one over
+ * its neighbours.
  * Pure: text is measured through the function it is given.
  */
 
@@ -34,6 +35,8 @@ export type Measure = (text: string, size: number, bold: boolean) => number;
 
 const PAD = 3;
 const MAX_LABELS = 300;
+/** Nodes smaller than this on screen (px) may lie under a label. */
+const MIN_OBSTACLE = 3;
 const overlaps = (a: PlacedLabel, b: { x: number; y: number; w: number; h: number }) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Whether a disc crosses a box (the nearest point of the box lies inside the disc). */
@@ -80,17 +83,18 @@ function fitLines(lines: string[], max: number, width: number, measure: (s: stri
 }
 
 export function placeLabels(candidates: readonly LabelCandidate[], view: { width: number; height: number }, measure: Measure): PlacedLabel[] {
-  const discs = candidates.filter((c) => c.disc);
+  // What a label may not lie across: every disc, and every node drawn large enough to be seen under it.
+  const obstacles = candidates.filter((c) => c.disc || c.r >= MIN_OBSTACLE);
   const placed: PlacedLabel[] = [];
   for (const c of [...candidates].sort((p, q) => q.prio - p.prio)) {
     if (placed.length >= MAX_LABELS) break;
-    const label = placeOne(c, discs, placed, view, measure);
+    const label = placeOne(c, obstacles, placed, view, measure);
     if (label) placed.push(label);
   }
   return placed;
 }
 
-function placeOne(c: LabelCandidate, discs: readonly LabelCandidate[], placed: readonly PlacedLabel[], view: { width: number; height: number }, measure: Measure): PlacedLabel | null {
+function placeOne(c: LabelCandidate, obstacles: readonly LabelCandidate[], placed: readonly PlacedLabel[], view: { width: number; height: number }, measure: Measure): PlacedLabel | null {
   const sizes = c.disc ? [13, 11, 10] : [11];
   // A disc's label goes inside it, wrapped to fit, or else around it as wide as the disc (at least a
   // short phrase); a node's beside it, on two lines at most.
@@ -112,7 +116,7 @@ function placeOne(c: LabelCandidate, discs: readonly LabelCandidate[], placed: r
           const box = { key: c.key, x, y, w, h, text: fitted.lines.join(' '), lines: fitted.lines, size };
           if (x < 0 || y < 0 || x + w > view.width || y + h > view.height) continue;
           if (placed.some((b) => overlaps(b, box))) continue;
-          if (discs.some((d) => d.key !== c.key && discCrossesBox(d, box))) continue;
+          if (obstacles.some((d) => d.key !== c.key && discCrossesBox(d, box))) continue;
           return box;
         }
       }
