@@ -27,9 +27,17 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
     el.className = 'map-labels';
     container.appendChild(el);
     const ctx = el.getContext('2d')!;
+    // Placement measures the same few hundred strings every frame: each is measured once.
+    const widths = new Map<string, number>();
+    const wraps = new Map<string, string[]>();
     const measure = (text: string, size: number, bold: boolean) => {
-      ctx.font = `${bold ? '600 ' : ''}${size}px ${FONT}`;
-      return ctx.measureText(text).width;
+      const key = `${size}${bold ? 'b' : ''}|${text}`;
+      let w = widths.get(key);
+      if (w === undefined) {
+        ctx.font = `${bold ? '600 ' : ''}${size}px ${FONT}`;
+        widths.set(key, (w = ctx.measureText(text).width));
+      }
+      return w;
     };
     const draw = () => {
       const { width, height } = container.getBoundingClientRect();
@@ -57,7 +65,10 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
         const prio = node === selected ? 1e12 : disc ? 1e9 + (a.papers as number) + (lit ? 1e8 : 0) : r;
         candidates.push({ key: node, prio, cx: c.x, cy: c.y, r, texts: disc ? (a.variants as string[]) : [String(a.label ?? a.name ?? '')], disc });
       });
-      const placed = placeLabels(candidates, { width, height }, measure);
+      // Zooming far makes new widths without end: the caches start over now and then.
+      if (wraps.size > 20_000) wraps.clear();
+      if (widths.size > 50_000) widths.clear();
+      const placed = placeLabels(candidates, { width, height }, measure, wraps);
       for (const box of placed) {
         const bold = box.key.startsWith('cluster:');
         ctx.fillStyle = 'rgba(255,255,255,0.82)';

@@ -35,6 +35,8 @@ export type Measure = (text: string, size: number, bold: boolean) => number;
 
 const PAD = 3;
 const MAX_LABELS = 300;
+/** Wrap widths are rounded down to this many pixels, so that wraps can be reused from frame to frame. */
+const WRAP_STEP = 4;
 /** Nodes smaller than this on screen (px) may lie under a label. */
 const MIN_OBSTACLE = 3;
 const overlaps = (a: PlacedLabel, b: { x: number; y: number; w: number; h: number }) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -73,28 +75,36 @@ export function wrapLabel(text: string, width: number, measure: (s: string) => n
 }
 
 /** Lines cut to `max`, the last one ending in an ellipsis when text was left out. */
-function fitLines(lines: string[], max: number, width: number, measure: (s: string) => number): { lines: string[]; cut: boolean } {
-  if (lines.length <= max) return { lines, cut: false };
+function fitLines(lines: string[], max: number, width: number, measure: (s: string) => number): { lines: string[] } {
+  if (lines.length <= max) return { lines };
   const kept = lines.slice(0, max);
   let last = `${kept[max - 1]} ${lines[max]}`;
   while (last.length > 1 && measure(`${last}…`) > width) last = last.slice(0, -1).trimEnd();
   kept[max - 1] = `${last}…`;
-  return { lines: kept, cut: true };
+  return { lines: kept };
 }
 
-export function placeLabels(candidates: readonly LabelCandidate[], view: { width: number; height: number }, measure: Measure): PlacedLabel[] {
+/**
+ * `wraps`: wrapped lines by text, size and width, kept by the caller from frame to frame (a label
+ * is wrapped the same while the zoom changes its width by less than a few pixels).
+ */
+export function placeLabels(candidates: readonly LabelCandidate[], view: { width: number; height: number }, measure: Measure, wraps = new Map<string, string[]>()): PlacedLabel[] {
   // What a label may not lie across: every disc, and every node drawn large enough to be seen under it.
-  const obstacles = candidates.filter((c) => c.disc || c.r >= MIN_OBSTACLE);
+  const obstacles = new Grid<LabelCandidate>();
+  for (const c of candidates) if (c.disc || c.r >= MIN_OBSTACLE) obstacles.add(c, { x: c.cx - c.r, y: c.cy - c.r, w: 2 * c.r, h: 2 * c.r });
+  const taken = new Grid<PlacedLabel>();
   const placed: PlacedLabel[] = [];
   for (const c of [...candidates].sort((p, q) => q.prio - p.prio)) {
     if (placed.length >= MAX_LABELS) break;
-    const label = placeOne(c, obstacles, placed, view, measure);
-    if (label) placed.push(label);
+    const label = placeOne(c, obstacles, taken, view, measure, wraps);
+    if (!label) continue;
+    placed.push(label);
+    taken.add(label, label);
   }
   return placed;
 }
 
-function placeOne(c: LabelCandidate, obstacles: readonly LabelCandidate[], placed: readonly PlacedLabel[], view: { width: number; height: number }, measure: Measure): PlacedLabel | null {
+function placeOne(c: LabelCandidate, obstacles: Grid<LabelCandidate>, taken: Grid<PlacedLabel>, view: { width: number; height: number }, measure: Measure, wraps: Map<string, string[]>): PlacedLabel | null {
   const sizes = c.disc ? [13, 11, 10] : [11];
   // A disc's label goes inside it, wrapped to fit, or else around it as wide as the disc (at least a
   // short phrase); a node's beside it, on two lines at most.
@@ -104,23 +114,52 @@ function placeOne(c: LabelCandidate, obstacles: readonly LabelCandidate[], place
   for (const t of tries)
     for (const full of c.texts)
       for (const size of sizes) {
+        // Too small a disc to hold even one line: no need to wrap anything for its inside.
+        if (t.inside && c.r < size + 7) continue;
         const m = (s: string) => measure(s, size, c.disc);
-        const inner = t.width - 2 * PAD;
+        const inner = WRAP_STEP * Math.floor((t.width - 2 * PAD) / WRAP_STEP);
         if (inner < 3 * size) continue;
+        const key = `${size}|${inner}|${c.disc ? 'b' : ''}|${full}`;
+        let wrapped = wraps.get(key);
+        if (!wrapped) wraps.set(key, (wrapped = wrapLabel(full, inner, m)));
         // Only a node's label (a title) may be shortened; a disc falls back to its shorter forms instead.
-        const fitted = fitLines(wrapLabel(full, inner, m), maxLines, inner, m);
-        if (c.disc && fitted.cut) continue;
+        if (c.disc && wrapped.length > maxLines) continue;
+        const fitted = fitLines(wrapped, maxLines, inner, m);
         const w = Math.ceil(Math.max(...fitted.lines.map(m))) + 2 * PAD;
         const h = fitted.lines.length * (size + 3) + 4;
         for (const [x, y] of t.inside ? inside(c, w, h) : around(c, w, h)) {
           const box = { key: c.key, x, y, w, h, text: fitted.lines.join(' '), lines: fitted.lines, size };
           if (x < 0 || y < 0 || x + w > view.width || y + h > view.height) continue;
-          if (placed.some((b) => overlaps(b, box))) continue;
-          if (obstacles.some((d) => d.key !== c.key && discCrossesBox(d, box))) continue;
+          if (taken.some(box, (b) => overlaps(b, box))) continue;
+          if (obstacles.some(box, (d) => d.key !== c.key && discCrossesBox(d, box))) continue;
           return box;
         }
       }
   return null;
+}
+
+type Rect = { x: number; y: number; w: number; h: number };
+
+/** Items by the screen cells their boxes cover, so a label is checked only against what is near it. */
+class Grid<T> {
+  private readonly cells = new Map<number, T[]>();
+  private static readonly SIZE = 64;
+
+  add(item: T, r: Rect): void {
+    this.forCells(r, (k) => (this.cells.get(k) ?? this.cells.set(k, []).get(k)!).push(item));
+  }
+
+  some(r: Rect, test: (item: T) => boolean): boolean {
+    let hit = false;
+    this.forCells(r, (k) => (hit ||= this.cells.get(k)?.some(test) ?? false));
+    return hit;
+  }
+
+  private forCells(r: Rect, f: (key: number) => void): void {
+    const s = Grid.SIZE;
+    // Keys pack two cell indexes into one number; the view is far smaller than 2^16 cells a side.
+    for (let i = Math.floor(r.x / s); i <= Math.floor((r.x + r.w) / s); i++) for (let j = Math.floor(r.y / s); j <= Math.floor((r.y + r.h) / s); j++) f((i + 32768) * 65536 + (j + 32768));
+  }
 }
 
 /** The centre of a disc: the label lies on its own disc, and may pass its rim where no other disc is. */
