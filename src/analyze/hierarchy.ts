@@ -1,9 +1,10 @@
 /**
  * Clusters inside a cluster: Louvain run again on one field's papers and entities (Blondel et al.,
- * 2008), then again inside each large part, down to three levels (field, area, topic). Each part
- * is laid out with the same two-level layout as the whole map (layout.ts: discs placed by how
- * related the parts are, nodes laid out inside their disc), scaled into its parent's disc, so
- * sub-topics sit apart and every level shares one coordinate frame. Pure and seeded.
+ * 2008), then again inside each large part, down to three levels (field, area, topic). Each level
+ * places its parts with the same two-level layout as the whole map (layout.ts: discs placed by how
+ * related the parts are), scaled into the parent's disc; a leaf lays out its own nodes the same
+ * way, by Louvain's groups inside it, so sub-topics sit apart at every level and all levels share
+ * one coordinate frame. Pure and seeded.
  */
 import Graph, { UndirectedGraph } from 'graphology';
 import type { PaperGraph } from '../assemble/graph.ts';
@@ -34,7 +35,7 @@ export interface FieldHierarchy {
   clusters: MapCluster[];
   /** The leaf holding each member node. */
   leafOf: Map<string, string>;
-  /** Position of each member node; nodes of a field that is itself a leaf keep their own. */
+  /** Position of each member node, laid out inside its leaf's disc. */
   positions: Map<string, { x: number; y: number }>;
 }
 
@@ -47,17 +48,16 @@ const KNOWLEDGE = new Set(['Paper', 'Dataset', 'Benchmark', 'Task', 'Concept']);
 export function fieldHierarchy(scope: PaperGraph, members: readonly string[], field: Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>, options: HierarchyOptions = {}): FieldHierarchy {
   const out: FieldHierarchy = { clusters: [], leafOf: new Map(), positions: new Map() };
   const own = members.filter((id) => KNOWLEDGE.has(scope.getNodeAttribute(id, 'kind')));
-  const raw = own.map((id) => ({ x: scope.getNodeAttribute(id, 'x'), y: scope.getNodeAttribute(id, 'y') }));
-  const moved = remap(raw, discOf(raw), field);
-  own.forEach((id, i) => out.positions.set(id, moved[i]!));
   split(scope, own, { ...field }, 1, out, { seed: options.seed ?? 42, leafPapers: options.leafPapers ?? 80, maxLevel: options.maxLevel ?? 3 });
   return out;
 }
 
 type Head = Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>;
 
-/** `unplaced`: the nodes have no layout of their own yet (their parent left them to this level). */
-function split(scope: PaperGraph, ids: string[], head: Head, level: number, out: FieldHierarchy, o: Required<HierarchyOptions>, unplaced = false): void {
+/** Room between a leaf's groups, as a share of the smaller one's radius (layout.ts keeps 0.5 between clusters). */
+const LEAF_GROUP_GAP = 1.2;
+
+function split(scope: PaperGraph, ids: string[], head: Head, level: number, out: FieldHierarchy, o: Required<HierarchyOptions>): void {
   const papers = ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper');
   const entry: MapCluster = { ...head, level, papers: papers.length, years: yearsOf(scope, papers), leaf: true };
   out.clusters.push(entry);
@@ -65,22 +65,22 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const parts = level < o.maxLevel && papers.length > o.leafPapers ? partsOf(view, scope, o.seed + level, papers.length) : [];
   if (parts.length < 2) {
     for (const id of ids) out.leafOf.set(id, head.id);
-    if (unplaced) for (const [id, p] of fitInto(layout(view, new Map(ids.map((id) => [id, 0])), { seed: o.seed + level }), head)) out.positions.set(id, p);
+    // Inside a leaf its sub-topics still sit apart, each of Louvain's groups in a disc of its own
+    // with clear room between them, instead of one even blob of papers.
+    const groups = detectCommunities(view, { seed: o.seed + level, minSize: 3 }).of;
+    for (const [id, p] of fitInto(layout(view, groups, { seed: o.seed + level, gap: LEAF_GROUP_GAP }), head)) out.positions.set(id, p);
     return;
   }
   entry.leaf = false;
   const partOf = new Map<string, number>();
   parts.forEach((m, i) => m.forEach((id) => partOf.set(id, i)));
-  // A part that will be split again is laid out at the next level: only its disc matters here.
-  const splitAgain = (m: string[]) => level + 1 < o.maxLevel && paperCount(scope, m) > o.leafPapers;
-  const skipInside = new Set(parts.flatMap((m, i) => (splitAgain(m) ? [i] : [])));
-  const placed = fitInto(layout(view, partOf, { seed: o.seed + level, skipInside }), head);
+  // Only where each part sits matters here: its nodes are laid out a level below, inside its own disc.
+  const placed = fitInto(layout(view, partOf, { seed: o.seed + level, skipInside: new Set(parts.keys()) }), head);
   const labels = labelsOf(scope, ids, partOf, parts.length);
   // Each part gets a disc of area by its papers, where the layout put it, then overlaps are
-  // removed inside the parent; its nodes move with their disc.
-  const raw = parts.map((m) => discOf(m.map((id) => placed.get(id)!)));
+  // removed inside the parent.
   const total = Math.max(1, papers.length);
-  const discs = parts.map((m, i) => ({ x: raw[i]!.x, y: raw[i]!.y, r: head.r * Math.max(0.08, 0.7 * Math.sqrt(paperCount(scope, m) / total)) }));
+  const discs = parts.map((m) => ({ ...placed.get(m[0]!)!, r: head.r * Math.max(0.08, 0.7 * Math.sqrt(paperCount(scope, m) / total)) }));
   // Parts too large to fit apart inside the parent shrink together until they do.
   const rand = seededRandom(o.seed + level);
   for (let tries = 0; tries < 8; tries++) {
@@ -89,11 +89,9 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
     for (const d of discs) d.r *= 0.85;
   }
   parts.forEach((m, i) => {
-    const moved = remap(m.map((id) => placed.get(id)!), raw[i]!, discs[i]!);
-    m.forEach((id, k) => out.positions.set(id, moved[k]!));
     const disc = { x: round(discs[i]!.x), y: round(discs[i]!.y), r: round(discs[i]!.r) };
     const child: Head = { id: `${head.id}.${i}`, parent: head.id, label: labels[i]!.label, top: labels[i]!.top, color: shade(head.color, i, parts.length), ...disc };
-    split(scope, m, child, level + 1, out, o, skipInside.has(i));
+    split(scope, m, child, level + 1, out, o);
   });
 }
 
@@ -129,26 +127,34 @@ function partsOf(view: Graph, scope: PaperGraph, seed: number, papers: number): 
 
 const paperCount = (scope: PaperGraph, ids: readonly string[]) => ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper').length;
 
-/** Points moved from one disc to another (scaled about the centre), kept inside the new one. */
-function remap(points: readonly { x: number; y: number }[], from: Disc, to: Disc): { x: number; y: number }[] {
-  const k = to.r / Math.max(1e-9, from.r);
-  return points.map((p) => {
-    let dx = (p.x - from.x) * k;
-    let dy = (p.y - from.y) * k;
-    const d = Math.hypot(dx, dy);
-    if (d > to.r * 0.98) [dx, dy] = [(dx / d) * to.r * 0.98, (dy / d) * to.r * 0.98];
-    return { x: round(to.x + dx), y: round(to.y + dy) };
-  });
-}
-
 /**
  * The fields' discs: area by papers, centred where the snapshot's layout put each field (so related
  * fields stay near each other), then pushed apart until none overlap.
  */
 export function placeFields(fields: readonly { id: number; x: number; y: number; papers: number }[], seed = 42): Map<number, Disc> {
   const discs = fields.map((f) => ({ id: f.id, x: f.x, y: f.y, r: 10 * Math.sqrt(Math.max(1, f.papers)) }));
+  compact(discs, FIELD_FILL);
   separateDiscs(discs, seededRandom(seed), { gap: 0.25 });
   return new Map(discs.map((d) => [d.id, { x: round(d.x), y: round(d.y), r: round(d.r) }]));
+}
+
+/** Of the map's extent, the share the fields' discs cover: a sparser layout leaves the discs small on screen. */
+const FIELD_FILL = 0.4;
+
+/**
+ * Centres drawn towards their centroid (never spread out) until the discs cover `fill` of the
+ * disc that holds nine in ten centres; the layout's relative placement is kept.
+ */
+function compact(discs: Disc[], fill: number): void {
+  if (discs.length < 2) return;
+  const cx = discs.reduce((s, d) => s + d.x, 0) / discs.length;
+  const cy = discs.reduce((s, d) => s + d.y, 0) / discs.length;
+  const far = discs.map((d) => Math.hypot(d.x - cx, d.y - cy) + d.r).sort((a, b) => a - b);
+  const extent = far[Math.floor(0.9 * (far.length - 1))]!;
+  const area = discs.reduce((s, d) => s + d.r * d.r, 0);
+  const k = Math.sqrt(area / fill) / Math.max(1e-9, extent);
+  if (k >= 1) return;
+  for (const d of discs) [d.x, d.y] = [cx + (d.x - cx) * k, cy + (d.y - cy) * k];
 }
 
 /** Positions scaled and moved so that all of them lie inside the disc. */
@@ -159,15 +165,6 @@ function fitInto(pos: Map<string, { x: number; y: number }>, disc: Disc): Map<st
   const far = Math.max(1e-9, ...all.map((p) => Math.hypot(p.x - cx, p.y - cy)));
   const k = (disc.r * 0.94) / far;
   return new Map([...pos].map(([id, p]) => [id, { x: round(disc.x + (p.x - cx) * k), y: round(disc.y + (p.y - cy) * k) }]));
-}
-
-/** The disc that holds most of the points: centroid, and the 95th-percentile distance with a margin. */
-export function discOf(points: readonly { x: number; y: number }[]): Disc {
-  const x = points.reduce((s, p) => s + p.x, 0) / points.length;
-  const y = points.reduce((s, p) => s + p.y, 0) / points.length;
-  const d = points.map((p) => Math.hypot(p.x - x, p.y - y)).sort((a, b) => a - b);
-  const r = (d[Math.floor(d.length * 0.95)] ?? d[d.length - 1] ?? 0) * 1.08;
-  return { x: round(x), y: round(y), r: round(Math.max(r, 1)) };
 }
 
 /** Each part's label from its most distinctive terms against its sibling parts (labels.ts). */

@@ -17,6 +17,8 @@ export interface LayoutOptions {
   iterations?: number;
   /** Clusters whose nodes need no layout inside their disc (a caller lays them out later): they sit at its centre. */
   skipInside?: ReadonlySet<number>;
+  /** Room kept between two clusters' discs, as a share of the smaller radius (default 0.5). */
+  gap?: number;
 }
 
 type Point = { x: number; y: number };
@@ -59,7 +61,7 @@ export function planLayout(view: Graph, clusterOf: ReadonlyMap<string, number>, 
   });
   const clusters = [...members.keys()].sort((a, b) => a - b);
   const radius = new Map(clusters.map((c) => [c, 10 * Math.sqrt(members.get(c)!.length)]));
-  const centres = placeClusters(view, clusterOf, clusters, radius, seededRandom(seed));
+  const centres = placeClusters(view, clusterOf, clusters, radius, seededRandom(seed), options.gap);
   const jobs = clusters.map((c) =>
     options.skipInside?.has(c)
       ? { nodes: members.get(c)!.length, edges: new Uint32Array(0), weights: new Float64Array(0), seed: 0, skip: true }
@@ -97,7 +99,7 @@ function clusterJob(view: Graph, ids: string[], seed: number, iterations?: numbe
 }
 
 /** Cluster centres: FA2 on the weighted graph of clusters, then overlap removal of their discs. */
-function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clusters: number[], radius: Map<number, number>, rand: () => number): Map<number, Point> {
+function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clusters: number[], radius: Map<number, number>, rand: () => number, gap?: number): Map<number, Point> {
   const meta = new UndirectedGraph();
   const spread = Math.sqrt([...radius.values()].reduce((s, r) => s + r * r, 0));
   clusters.forEach((c, i) => {
@@ -116,7 +118,7 @@ function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clus
   const pos = clusters.map((c) => ({ c, x: meta.getNodeAttribute(String(c), 'x') as number, y: meta.getNodeAttribute(String(c), 'y') as number, r: radius.get(c)! }));
   // Push overlapping discs apart; a gap of half the smaller radius keeps clusters visibly apart
   // once nodes are drawn at their pixel sizes.
-  separateDiscs(pos, rand);
+  separateDiscs(pos, rand, { gap });
   return new Map(pos.map((p) => [p.c, { x: p.x, y: p.y }]));
 }
 

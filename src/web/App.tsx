@@ -27,7 +27,7 @@ export function App({ snapshotUrl = SNAPSHOT_URL }: { snapshotUrl?: string }) {
     source.top().then(setTop, () => setTop(null));
   }, [asked, source]);
   if (top === undefined) return <Loading progress={null} />;
-  if (top && (asked === '1' || top.papers > MAP_VIEW_PAPERS)) return top.papers === 0 ? <EmptyCorpus /> : <MapExplorer top={top} source={source} />;
+  if (top && (asked === '1' || top.papers > MAP_VIEW_PAPERS)) return top.papers === 0 ? <EmptyCorpus /> : <MapExplorer top={top} source={source} snapshotUrl={snapshotUrl} />;
   return <WholeGraph snapshotUrl={snapshotUrl} />;
 }
 

@@ -21,6 +21,7 @@ import { LibraryPanel } from './components/LibraryPanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import type { CypherResult } from '../model/api.ts';
 import { ConsolePanel } from './console/ConsolePanel.tsx';
+import { toGexf } from './export/gexf.ts';
 import { highlightResult, noHighlight, type HighlightState } from './state/highlight.ts';
 import { AbsentNodes } from './controllers/AbsentNodes.tsx';
 import { countVisible, maxDegree, visibleNodes } from './state/filters.ts';
@@ -63,6 +64,7 @@ export function Explorer({ graph, snapshotUrl = 'graph.json' }: { graph: Snapsho
   );
   // A Cypher result is an overlay: the data graph is only read, so clearing it leaves nothing behind.
   const onResult = useCallback((result: CypherResult | null) => setHighlight(highlightResult(graph, result)), [graph]);
+  const gexf = useCallback(() => toGexf(graph, (a) => colors.get(a.cluster) ?? '#888888'), [graph, colors]);
   const onCamera = useCallback((value: CameraView) => dispatch({ type: 'camera', value }), [dispatch]);
 
   return (
@@ -105,7 +107,7 @@ export function Explorer({ graph, snapshotUrl = 'graph.json' }: { graph: Snapsho
           <AbsentNodes nodes={highlight?.absent ?? []} onSelect={selectAndFly} />
           <ResizeController />
           <ZoomControls />
-          <ExportMenu graph={graph} colors={colors} />
+          <ExportMenu gexf={gexf} />
           <DebugHandle graph={graph} />
         </SigmaContainer>
       </main>

@@ -1,11 +1,16 @@
 /**
  * The level-of-detail map in a real Chromium, on the real 2,700-paper corpus ingested by the real
- * CLI and served by `papergraph serve`: the top level with labels that never overlap, opening a
- * cluster and going back up, a search that reaches a paper whose cluster is not loaded, the year
- * filter, and a dataset's adoption chart. Expected values are computed here from the files on disk.
+ * CLI and served by `papergraph serve` (with no Neo4j: the console's built-in engine answers): the
+ * top level with labels that never overlap nor lie across another disc, opening a cluster and going
+ * back up, a search that reaches a paper whose cluster is not loaded, the year filter, a dataset's
+ * adoption chart, and the whole-graph view's tools in the map (map-tools.ts). Expected values are
+ * computed here from the files on disk.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Adoption, MapTop } from '../../src/model/map.ts';
@@ -30,7 +35,7 @@ beforeAll(async () => {
     const [kind, id, leaf, year, name] = l.split('\t') as [string, string, string, string, string];
     return { kind, id, leaf, ...(year ? { year: Number(year) } : {}), name };
   });
-  server = await serve(dir);
+  server = await serve(dir, { NEO4J_URI: '', PAPERGRAPH_NEO4J_HOME: mkdtempSync(join(tmpdir(), 'papergraph-no-neo4j-')) });
   browser = await launchChromium();
 }, 300_000);
 
@@ -56,6 +61,20 @@ const labels = () => page.evaluate(() => window.papergraphLabels ?? []);
 const shownClusters = () => page.evaluate(() => window.papergraph!.graph.filterNodes((n) => n.startsWith('cluster:')));
 const overlapping = (boxes: { x: number; y: number; w: number; h: number }[]) =>
   boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+/** Labels lying across a disc other than their own, with the disc they cross. */
+const acrossDiscs = () =>
+  page.evaluate(() => {
+    const { sigma, graph } = window.papergraph!;
+    const discs = graph.filterNodes((n) => n.startsWith('cluster:')).map((key) => {
+      const a = graph.getNodeAttributes(key);
+      const c = sigma.graphToViewport({ x: a.x, y: a.y });
+      const e = sigma.graphToViewport({ x: a.x + a.size, y: a.y });
+      return { key, cx: c.x, cy: c.y, r: Math.hypot(e.x - c.x, e.y - c.y) };
+    });
+    return (window.papergraphLabels ?? []).flatMap((b) =>
+      discs.filter((d) => d.key !== b.key && Math.hypot(Math.max(b.x, Math.min(d.cx, b.x + b.w)) - d.cx, Math.max(b.y, Math.min(d.cy, b.y + b.h)) - d.cy) < d.r - 0.5).map((d) => `${b.text} / ${d.key}`),
+    );
+  });
 
 async function clickCluster(id: string): Promise<void> {
   const p = await page.evaluate((key) => {
@@ -80,11 +99,15 @@ describe('the map of the real corpus', () => {
     expect((await shownClusters()).sort()).toEqual(top.clusters.map((c) => `cluster:${c.id}`).sort());
     await expect.poll(async () => (await labels()).length).toBeGreaterThan(10);
     expect(overlapping(await labels())).toEqual([]);
+    expect(await acrossDiscs()).toEqual([]);
+    // Wrapped, not cut: no disc's label ends in an ellipsis.
+    expect((await labels()).filter((l) => l.key.startsWith('cluster:') && l.text.endsWith('…'))).toEqual([]);
     // Zoomed in and out, the labels still never overlap.
     for (const ratio of [0.4, 2]) {
       await page.evaluate((r) => window.papergraph!.sigma.getCamera().setState({ ratio: r }), ratio);
       await page.waitForTimeout(200);
       expect(overlapping(await labels())).toEqual([]);
+      expect(await acrossDiscs()).toEqual([]);
     }
     await shot('map-01-top');
   });
@@ -99,14 +122,15 @@ describe('the map of the real corpus', () => {
     expect(inside.filter((k) => k.startsWith(`cluster:${field.id}.`)).length).toBeGreaterThan(1);
     expect(inside.filter((k) => !k.startsWith(`cluster:${field.id}.`)).length).toBe(top.clusters.length - 1);
     expect(await page.evaluate(() => window.papergraph!.graph.filterNodes((_, a) => a.kind === 'Paper').length)).toBe(0);
-    await page.waitForTimeout(600);
+    // Once the camera has flown in, the labels of the next level neither overlap nor cross a disc.
+    await expect.poll(acrossDiscs).toEqual([]);
     expect(overlapping(await labels())).toEqual([]);
     await shot('map-02-inside-field');
     // One level further: a leaf, with its papers and entities.
     const child = inside.find((k) => k.startsWith(`cluster:${field.id}.`))!.slice('cluster:'.length);
     await clickCluster(child);
     await expect.poll(() => page.evaluate(() => window.papergraph!.graph.filterNodes((_, a) => a.kind === 'Paper').length)).toBeGreaterThan(0);
-    await page.waitForTimeout(600);
+    await expect.poll(acrossDiscs).toEqual([]);
     expect(overlapping(await labels())).toEqual([]);
     await shot('map-03-inside-area');
     await page.getByRole('button', { name: 'Up one level' }).click();
@@ -169,5 +193,90 @@ describe('the map of the real corpus', () => {
     await shot('map-04-adoption');
     await chart.getByRole('button', { name: entry.first!.name }).click();
     await page.getByRole('heading', { level: 2, name: entry.first!.name }).waitFor();
+  });
+
+  it('runs a gallery query from its console with Ctrl+Enter: rows, and the map lit down to the papers once their clusters are opened', async () => {
+    const snapshot = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8')) as { nodes: { key: string; attributes: { name: string; kind: string } }[]; edges: { source: string; target: string; attributes: { type: string } }[] };
+    // The dataset most papers are evaluated on, and those papers, counted from the snapshot.
+    const on = new Map<string, string[]>();
+    for (const e of snapshot.edges) if (e.attributes.type === 'EVALUATED_ON' || e.attributes.type === 'INTRODUCES') (on.get(e.target) ?? on.set(e.target, []).get(e.target)!).push(e.source);
+    const [dataset, links] = [...on].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const papers = new Set(links);
+    const name = snapshot.nodes.find((n) => n.key === dataset)!.attributes.name;
+    const leafOf = new Map(search.map((s) => [s.id, s.leaf]));
+    const fields = new Set([...papers, dataset].map((id) => `cluster:${leafOf.get(id)!.split('.')[0]}`));
+    await openExplorer(page, url('map=1'));
+    await page.getByRole('button', { name: 'Cypher console' }).click();
+    await page.getByRole('navigation', { name: 'Example queries' }).getByRole('button', { name: 'papers on benchmark' }).click();
+    await page.getByLabel('Parameters (JSON)').fill(JSON.stringify({ benchmark: name }));
+    await page.getByRole('textbox', { name: /Cypher query/ }).click();
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('result-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('result-engine').textContent()).toBe('answered by the built-in engine');
+    expect(await page.getByRole('table', { name: 'Query results' }).locator('tbody tr').count()).toBe(links.length);
+    // Nothing of the result is loaded at the top level: the fields holding it are lit, and only those.
+    await expect.poll(() => page.getByTestId('result-on-map').textContent()).toContain(`${papers.size + 1} in ${fields.size} unopened cluster`);
+    const look = () => page.evaluate(() => {
+      const { sigma, graph } = window.papergraph!;
+      return graph.filterNodes((n) => n.startsWith('cluster:')).map((n) => [n, sigma.getNodeDisplayData(n)!.color === graph.getNodeAttribute(n, 'color' as never)] as const);
+    });
+    expect((await look()).filter(([, lit]) => lit).map(([n]) => n).sort()).toEqual([...fields].sort());
+    await shot('map-05-cypher-lit');
+    // Opening the lit clusters one level at a time reaches the papers, lit themselves.
+    for (let level = 0; level < 3; level++) {
+      const button = page.getByRole('region', { name: 'Result on the map' }).getByRole('button').first();
+      if (!(await button.count())) break;
+      await button.click();
+      await page.waitForTimeout(500);
+    }
+    const lit = await page.evaluate((ids) => {
+      const { sigma, graph } = window.papergraph!;
+      return ids.filter((id) => graph.hasNode(id)).map((id) => sigma.getNodeDisplayData(id)!.highlighted);
+    }, [...papers]);
+    expect(lit.length).toBeGreaterThan(0);
+    expect(lit.every(Boolean)).toBe(true);
+    await shot('map-06-cypher-opened');
+  });
+
+  it('exports a PNG of what is drawn and a GEXF of what is loaded', async () => {
+    const leaf = search.find((s) => s.kind === 'Paper' && s.leaf.includes('.'))!.leaf;
+    await openExplorer(page, url(`map=1&open=${leaf}`));
+    await expect.poll(() => page.evaluate(() => window.papergraph!.graph.filterNodes((_, a) => a.kind === 'Paper').length)).toBeGreaterThan(0);
+    const save = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('toolbar', { name: 'Export' }).getByRole('button', { name: button }).click()]);
+      return readFileSync((await download.path())!);
+    };
+    const png = await save('Export PNG');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    const box = await page.evaluate(() => window.papergraph!.sigma.getDimensions());
+    expect(size).toEqual({ width: box.width, height: box.height });
+    const gexf = parseGexf(Graph, (await save('Export GEXF')).toString('utf8'));
+    const loaded = await page.evaluate(() => ({ nodes: window.papergraph!.graph.nodes(), edges: window.papergraph!.graph.size }));
+    expect(gexf.nodes().sort()).toEqual(loaded.nodes.sort());
+    expect(gexf.size).toBe(loaded.edges);
+    const paper = search.find((s) => s.kind === 'Paper' && s.leaf === leaf)!;
+    expect(gexf.getNodeAttribute(paper.id, 'kind')).toBe('Paper');
+    expect(gexf.getNodeAttribute(`cluster:${top.clusters.find((c) => c.id !== leaf.split('.')[0])!.id}`, 'kind')).toBe('Cluster');
+  });
+
+  it('hides a kind with the kind filter, in the URL too', async () => {
+    const leaf = search.find((s) => s.kind === 'Concept' && s.leaf.includes('.'))!.leaf;
+    await openExplorer(page, url(`map=1&open=${leaf}`));
+    const shown = (kind: string) => page.evaluate((k) => {
+      const { sigma, graph } = window.papergraph!;
+      return graph.filterNodes((n, a) => a.kind === k && !sigma.getNodeDisplayData(n)!.hidden).length;
+    }, kind);
+    await expect.poll(() => shown('Concept')).toBeGreaterThan(0);
+    const papersBefore = await shown('Paper');
+    await page.getByRole('checkbox', { name: /^Concept/ }).uncheck();
+    await expect.poll(() => shown('Concept')).toBe(0);
+    expect(await shown('Paper')).toBe(papersBefore);
+    expect(new URL(page.url()).searchParams.get('hideKinds')).toBe('Concept');
+    const concepts = new Set(await page.evaluate(() => window.papergraph!.graph.filterNodes((_, a) => a.kind === 'Concept')));
+    expect((await labels()).filter((l) => concepts.has(l.key))).toEqual([]);
+    await openExplorer(page, page.url());
+    await expect.poll(() => shown('Paper')).toBeGreaterThan(0);
+    expect(await shown('Concept')).toBe(0);
   });
 });

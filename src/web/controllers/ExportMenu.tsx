@@ -1,12 +1,11 @@
-/** Export buttons over the map: PNG of the current view, GEXF of the whole graph. */
+/** Export buttons over the map: PNG of the current view, GEXF of the graph the view holds. */
 import { useSigma } from '@react-sigma/core';
 import { useState } from 'react';
-import type { SnapshotGraph } from '../state/graph-types.ts';
 import { download } from '../export/download.ts';
-import { toGexf } from '../export/gexf.ts';
 import { exportPng } from '../export/png.ts';
 
-export function ExportMenu({ graph, colors }: { graph: SnapshotGraph; colors: Map<number, string> }) {
+/** `gexf`: the view's graph as GEXF, made only when asked for. */
+export function ExportMenu({ gexf }: { gexf(): string }) {
   const sigma = useSigma();
   const [error, setError] = useState<string | null>(null);
   const png = () => {
@@ -14,13 +13,13 @@ export function ExportMenu({ graph, colors }: { graph: SnapshotGraph; colors: Ma
       .then((blob) => download(blob, 'papergraph.png'))
       .catch((err: Error) => setError(err.message));
   };
-  const gexf = () => download(new Blob([toGexf(graph, colors)], { type: 'application/xml' }), 'papergraph.gexf');
+  const saveGexf = () => download(new Blob([gexf()], { type: 'application/xml' }), 'papergraph.gexf');
   return (
     <div className="map-tools" role="toolbar" aria-label="Export">
       <button type="button" onClick={png}>
         Export PNG
       </button>
-      <button type="button" onClick={gexf}>
+      <button type="button" onClick={saveGexf}>
         Export GEXF
       </button>
       {error && <span role="alert">{error}</span>}

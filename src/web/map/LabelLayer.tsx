@@ -1,38 +1,44 @@
 /**
- * Labels for the map view, drawn on a canvas over Sigma after each frame with a collision check:
- * candidates in order of importance (the selected node, then cluster discs by papers, then nodes
- * by size), each placed only if its box overlaps no box placed before, so no label is ever drawn
- * over another at any zoom. The boxes placed are kept on `window.papergraphLabels` for scripted use.
+ * Labels for the map view, drawn on a canvas over Sigma after each frame, where label-placement.ts
+ * puts them: in order of importance (the selected node, then discs by papers, then nodes by size),
+ * wrapped, never over another label nor across another disc. Discs holding unloaded nodes of a
+ * Cypher result get a ring. The boxes placed are kept on `window.papergraphLabels` for
+ * scripted use.
  */
 import { useSigma } from '@react-sigma/core';
-import { useEffect, useRef } from 'react';
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  text: string;
-}
+import { useEffect } from 'react';
+import { placeLabels, type LabelCandidate, type PlacedLabel } from './label-placement.ts';
+import type { MapHighlight } from './map-highlight.ts';
 
 declare global {
   interface Window {
-    papergraphLabels?: Box[];
+    papergraphLabels?: PlacedLabel[];
   }
 }
 
 const FONT = 'system-ui, sans-serif';
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const RING = '#d1495b';
 
-export function LabelLayer({ selected }: { selected: string | null }) {
+export function LabelLayer({ selected, highlight }: { selected: string | null; highlight: MapHighlight | null }) {
   const sigma = useSigma();
-  const canvas = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     const container = sigma.getContainer();
     const el = document.createElement('canvas');
     el.className = 'map-labels';
     container.appendChild(el);
-    canvas.current = el;
+    const ctx = el.getContext('2d')!;
+    // Placement measures the same few hundred strings every frame: each is measured once.
+    const widths = new Map<string, number>();
+    const wraps = new Map<string, string[]>();
+    const measure = (text: string, size: number, bold: boolean) => {
+      const key = `${size}${bold ? 'b' : ''}|${text}`;
+      let w = widths.get(key);
+      if (w === undefined) {
+        ctx.font = `${bold ? '600 ' : ''}${size}px ${FONT}`;
+        widths.set(key, (w = ctx.measureText(text).width));
+      }
+      return w;
+    };
     const draw = () => {
       const { width, height } = container.getBoundingClientRect();
       const ratio = window.devicePixelRatio || 1;
@@ -40,44 +46,37 @@ export function LabelLayer({ selected }: { selected: string | null }) {
       if (el.height !== Math.round(height * ratio)) el.height = Math.round(height * ratio);
       el.style.width = `${width}px`;
       el.style.height = `${height}px`;
-      const ctx = el.getContext('2d')!;
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
-      const graph = sigma.getGraph();
-      const candidates: { node: string; prio: number; cx: number; cy: number; r: number; texts: string[]; disc: boolean }[] = [];
-      graph.forEachNode((node, a) => {
+      const candidates: LabelCandidate[] = [];
+      sigma.getGraph().forEachNode((node, a) => {
+        const display = sigma.getNodeDisplayData(node);
+        if (!display || display.hidden) return;
         const c = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
         const edge = sigma.graphToViewport({ x: (a.x as number) + (a.size as number), y: a.y as number });
         const r = Math.hypot(edge.x - c.x, edge.y - c.y);
         if (c.x + r < 0 || c.y + r < 0 || c.x - r > width || c.y - r > height) return;
         const disc = a.kind === 'Cluster';
         if (!disc && r < 2.5 && node !== selected) return;
-        const prio = node === selected ? 1e12 : disc ? 1e9 + (a.papers as number) : r;
-        candidates.push({ node, prio, cx: c.x, cy: c.y, r, texts: disc ? (a.variants as string[]) : [String(a.label ?? a.name ?? '')], disc });
+        const lit = highlight?.discs.has(node) ?? false;
+        if (lit) ring(ctx, c.x, c.y, r);
+        // While a result is lit, the faded nodes go unlabelled, as in the whole-graph view.
+        if (highlight && !disc && !highlight.nodes.has(node) && node !== selected) return;
+        const prio = node === selected ? 1e12 : disc ? 1e9 + (a.papers as number) + (lit ? 1e8 : 0) : r;
+        candidates.push({ key: node, prio, cx: c.x, cy: c.y, r, texts: disc ? (a.variants as string[]) : [String(a.label ?? a.name ?? '')], disc });
       });
-      candidates.sort((p, q) => q.prio - p.prio);
-      const placed: Box[] = [];
-      for (const c of candidates) {
-        if (placed.length >= 300) break;
-        const size = c.disc ? 13 : 11;
-        ctx.font = `${c.disc ? '600 ' : ''}${size}px ${FONT}`;
-        // The full label if it has room, else a shorter form; a disc's label is kept inside the view.
-        for (const full of c.texts) {
-          const text = full.length > 48 ? `${full.slice(0, 46)}…` : full;
-          const w = ctx.measureText(text).width + 6;
-          const h = size + 5;
-          const x = c.disc ? Math.min(Math.max(c.cx - w / 2, 0), width - w) : c.cx + c.r + 2;
-          const y = c.disc ? Math.min(Math.max(c.cy - h / 2, 0), height - h) : c.cy - h / 2;
-          const box: Box = { x, y, w, h, text };
-          if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
-          if (placed.some((b) => overlaps(b, box))) continue;
-          placed.push(box);
-          ctx.fillStyle = 'rgba(255,255,255,0.82)';
-          ctx.fillRect(box.x, box.y, w, h);
-          ctx.fillStyle = '#1d2733';
-          ctx.fillText(text, box.x + 3, box.y + size);
-          break;
-        }
+      // Zooming far makes new widths without end: the caches start over now and then.
+      if (wraps.size > 20_000) wraps.clear();
+      if (widths.size > 50_000) widths.clear();
+      const placed = placeLabels(candidates, { width, height }, measure, wraps);
+      for (const box of placed) {
+        const bold = box.key.startsWith('cluster:');
+        ctx.fillStyle = 'rgba(255,255,255,0.82)';
+        ctx.fillRect(box.x, box.y, box.w, box.h);
+        ctx.fillStyle = '#1d2733';
+        ctx.font = `${bold ? '600 ' : ''}${box.size}px ${FONT}`;
+        ctx.textAlign = bold ? 'center' : 'left';
+        box.lines.forEach((line, i) => ctx.fillText(line, bold ? box.x + box.w / 2 : box.x + 3, box.y + 2 + (i + 1) * (box.size + 3) - 3));
       }
       window.papergraphLabels = placed;
       // The first meaningful paint: the map drawn with its labels (read by the benchmark).
@@ -89,6 +88,14 @@ export function LabelLayer({ selected }: { selected: string | null }) {
       sigma.off('afterRender', draw);
       el.remove();
     };
-  }, [sigma, selected]);
+  }, [sigma, selected, highlight]);
   return null;
+}
+
+function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r + 3, 0, 2 * Math.PI);
+  ctx.strokeStyle = RING;
+  ctx.lineWidth = 3;
+  ctx.stroke();
 }

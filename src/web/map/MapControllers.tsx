@@ -4,9 +4,10 @@
  * the fixed extent keeps the camera from jumping as clusters open.
  */
 import { useRegisterEvents, useSigma } from '@react-sigma/core';
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { MapTop } from '../../model/map.ts';
 import { clusterOfKey } from './map-graph.ts';
+import type { MapLook } from './map-look.ts';
 
 interface Props {
   top: MapTop;
@@ -74,4 +75,17 @@ function screenRadius(sigma: ReturnType<typeof useSigma>, x: number, y: number, 
   const c = sigma.graphToViewport({ x, y });
   const e = sigma.graphToViewport({ x: x + r, y });
   return Math.hypot(e.x - c.x, e.y - c.y);
+}
+
+/**
+ * Hands the look (selection, filters, highlight) to the reducers, which read it from `into`, and
+ * redraws. Sigma's settings stay the same object: new settings would make a new Sigma.
+ */
+export function LookController({ look, into }: { look: MapLook; into: RefObject<MapLook> }) {
+  const sigma = useSigma();
+  useEffect(() => {
+    into.current = look;
+    sigma.refresh();
+  }, [sigma, look, into]);
+  return null;
 }

@@ -6,21 +6,32 @@
  */
 import { SigmaContainer } from '@react-sigma/core';
 import Graph from 'graphology';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clusterPath, type Adoption, type MapCluster, type MapClusterFile, type MapSearchHit, type MapTop } from '../../model/map.ts';
+import type { CypherResult } from '../../model/api.ts';
 import { DetailsPanel } from '../components/DetailsPanel.tsx';
+import { Filters } from '../components/Filters.tsx';
+import { ConsolePanel } from '../console/ConsolePanel.tsx';
 import { DebugHandle } from '../controllers/DebugHandle.tsx';
+import { ExportMenu } from '../controllers/ExportMenu.tsx';
 import { ResizeController } from '../controllers/ResizeController.tsx';
 import { ZoomControls } from '../controllers/ZoomControls.tsx';
 import { SIGMA_SETTINGS } from '../controllers/sigma-settings.ts';
+import { maxDegree } from '../state/filters.ts';
 import type { SnapshotGraph } from '../state/graph-types.ts';
 import { AdoptionChart } from './AdoptionChart.tsx';
 import { LabelLayer } from './LabelLayer.tsx';
-import { MapControllers } from './MapControllers.tsx';
+import { LookController, MapControllers } from './MapControllers.tsx';
 import { MapSearchBox } from './MapSearchBox.tsx';
 import type { MapSource } from './map-data.ts';
+import { mapGexf } from './map-gexf.ts';
 import { fillMapGraph } from './map-graph.ts';
+import { mapHighlight } from './map-highlight.ts';
+import { countOnMap, reduceMapEdge, reduceMapNode, visibleOnMap, type MapLook } from './map-look.ts';
 import { readMapUrl, writeMapUrl } from './map-url.ts';
+import { ResultPlaces } from './ResultPlaces.tsx';
+import { useResultPlaces } from './use-result-places.ts';
+import { WhereYouAre } from './WhereYouAre.tsx';
 import { YearFilter } from './YearFilter.tsx';
 
 // Sizes are in map units, so a disc covers the region its children fill at every zoom; labels are
@@ -29,7 +40,8 @@ const MAP_SETTINGS = { ...SIGMA_SETTINGS, renderLabels: false, itemSizesReferenc
 
 type Focus = { x: number; y: number; r: number; nonce: number };
 
-export function MapExplorer({ top, source }: { top: MapTop; source: MapSource }) {
+/** `snapshotUrl`: the snapshot the console's built-in engine reads when no Neo4j is configured. */
+export function MapExplorer({ top, source, snapshotUrl = 'graph.json' }: { top: MapTop; source: MapSource; snapshotUrl?: string }) {
   const initial = useMemo(() => readMapUrl(window.location.search), []);
   const graph = useMemo(() => {
     const g = new Graph({ type: 'directed', multi: false });
@@ -45,6 +57,11 @@ export function MapExplorer({ top, source }: { top: MapTop; source: MapSource })
   const [version, setVersion] = useState(0);
   const [adoption, setAdoption] = useState<Adoption | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [consoleOpen, setConsoleOpen] = useState(false);
+  const [result, setResult] = useState<CypherResult | null>(null);
+  const [hiddenKinds, setHiddenKinds] = useState<string[]>(initial.hiddenKinds);
+  const [minDegree, setMinDegree] = useState(0);
+  const located = useResultPlaces(graph, result, source);
 
   /** Opens a cluster and every cluster above it, fetching only their files. */
   const openPath = useCallback(
@@ -91,7 +108,9 @@ export function MapExplorer({ top, source }: { top: MapTop; source: MapSource })
   );
 
   useEffect(() => {
-    for (const id of initial.open) void openPath(id);
+    // A link opens on what it shows: the deepest cluster it opened, or its node.
+    const deepest = initial.open[initial.open.length - 1];
+    for (const id of initial.open) void (id === deepest && !initial.node ? openCluster(id) : openPath(id));
     if (initial.node) select(initial.node);
     // Only the URL the page was opened with.
   }, []);
@@ -99,7 +118,19 @@ export function MapExplorer({ top, source }: { top: MapTop; source: MapSource })
     fillMapGraph(graph, { top, files, open: new Set(open), years });
     setVersion((v) => v + 1);
   }, [graph, top, files, open, years]);
-  useEffect(() => writeMapUrl({ open, node: selected, years }), [open, selected, years]);
+  useEffect(() => writeMapUrl({ open, node: selected, years, hiddenKinds }), [open, selected, years, hiddenKinds]);
+  // Derived from what is loaded, so each waits for the graph to be refilled (`version`).
+  const highlight = useMemo(() => mapHighlight(graph, result, located), [graph, result, located, version]);
+  const visible = useMemo(() => visibleOnMap(graph, hiddenKinds, minDegree), [graph, hiddenKinds, minDegree, version]);
+  const counts = useMemo(() => countOnMap(graph, visible), [graph, visible, version]);
+  const degreeMax = useMemo(() => maxDegree(graph as unknown as SnapshotGraph), [graph, version]);
+  const look = useMemo(() => ({ selected, visible, highlight }), [selected, visible, highlight]);
+  const lookRef = useRef<MapLook>(look);
+  const settings = useMemo(
+    () => ({ ...MAP_SETTINGS, nodeReducer: (n: string, a: Record<string, unknown>) => reduceMapNode(lookRef.current, n, a), edgeReducer: (e: string, a: Record<string, unknown>) => reduceMapEdge(graph, lookRef.current, e, a) }),
+    [graph],
+  );
+  const toggleKind = (kind: string) => setHiddenKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]));
   useEffect(() => {
     setAdoption(null);
     if (!selected || !graph.hasNode(selected)) return;
@@ -109,38 +140,24 @@ export function MapExplorer({ top, source }: { top: MapTop; source: MapSource })
 
   const focused = open.length ? files.get(open[open.length - 1]!)?.cluster : undefined;
   const trail = focused ? clusterPath(focused.id).map((id) => files.get(id)?.cluster).filter((c): c is MapCluster => !!c) : [];
-  const settings = useMemo(() => ({ ...MAP_SETTINGS, nodeReducer: (node: string, a: Record<string, unknown>) => (node === selected ? { ...a, highlighted: true, zIndex: 2 } : a) }), [selected]);
+  const backToWhole = () => (setOpen([]), setFocus({ ...wholeField(top), nonce: Date.now() }));
   return (
-    <div className="explorer map-view">
+    <div className={consoleOpen ? 'explorer map-view with-console' : 'explorer map-view'}>
       <header className="topbar">
         <h1 className="brand">papergraph</h1>
         <MapSearchBox source={source} onChoose={(hit) => void goTo(hit)} />
+        <button type="button" className="toggle-console" aria-expanded={consoleOpen} aria-controls="cypher-console" onClick={() => setConsoleOpen((o) => !o)}>
+          Cypher console
+        </button>
         <span className="summary" data-testid="map-summary">
           {top.papers.toLocaleString('en')} papers in {top.clusters.length} fields · {graph.filterNodes((_, a) => a.kind === 'Paper').length} papers loaded
         </span>
       </header>
       <nav className="sidebar" aria-label="Map levels and filters">
-        <section className="panel" aria-label="Where you are">
-          <h2>Where you are</h2>
-          <ol className="trail">
-            <li>
-              <button type="button" className="link" onClick={() => (setOpen([]), setFocus({ x: (top.bbox.x[0] + top.bbox.x[1]) / 2, y: (top.bbox.y[0] + top.bbox.y[1]) / 2, r: Math.max(top.bbox.x[1] - top.bbox.x[0], top.bbox.y[1] - top.bbox.y[0]) / 2, nonce: Date.now() }))}>
-                The whole field
-              </button>
-            </li>
-            {trail.map((c) => (
-              <li key={c.id} data-cluster={c.id}>
-                {c.label} <span className="muted">({c.papers} papers)</span>
-              </li>
-            ))}
-          </ol>
-          {focused && (
-            <button type="button" onClick={() => closeCluster(focused.id)}>
-              Up one level
-            </button>
-          )}
-        </section>
+        <WhereYouAre trail={trail} onWhole={backToWhole} onUp={closeCluster} />
+        {highlight && <ResultPlaces graph={graph} highlight={highlight} onOpen={(id) => void openCluster(id)} />}
         {top.years && <YearFilter bounds={top.years} value={years} onChange={setYears} />}
+        <Filters counts={counts} hiddenKinds={hiddenKinds} minDegree={minDegree} maxDegree={degreeMax} onToggleKind={toggleKind} onMinDegree={setMinDegree} />
         {adoption && selected && (
           <section className="panel" aria-label="Adoption">
             <AdoptionChart adoption={adoption} onOpen={(id) => select(id)} />
@@ -151,14 +168,25 @@ export function MapExplorer({ top, source }: { top: MapTop; source: MapSource })
       <main className="map" aria-label="Graph map">
         <SigmaContainer graph={graph} settings={settings} className="sigma">
           <MapControllers top={top} onOpen={(id) => void openCluster(id)} onSelect={select} focus={focus} />
-          <LabelLayer selected={selected} />
+          <LookController look={look} into={lookRef} />
+          <LabelLayer selected={selected} highlight={highlight} />
           <ResizeController />
           <ZoomControls />
+          <ExportMenu gexf={() => mapGexf(graph)} />
           <DebugHandle graph={graph as unknown as SnapshotGraph} />
         </SigmaContainer>
       </main>
+      {consoleOpen && (
+        <div className="console-area" id="cypher-console">
+          <ConsolePanel onResult={setResult} onSelect={select} snapshotUrl={snapshotUrl} />
+        </div>
+      )}
       <DetailsPanel key={version} graph={graph as unknown as SnapshotGraph} selected={selected && graph.hasNode(selected) && graph.getNodeAttribute(selected, 'kind') !== 'Cluster' ? selected : null} onSelect={select} />
     </div>
   );
 }
 
+/** The camera's target for the whole field: the top level's extent. */
+function wholeField(top: MapTop) {
+  return { x: (top.bbox.x[0] + top.bbox.x[1]) / 2, y: (top.bbox.y[0] + top.bbox.y[1]) / 2, r: Math.max(top.bbox.x[1] - top.bbox.x[0], top.bbox.y[1] - top.bbox.y[0]) / 2 };
+}
