@@ -49,7 +49,7 @@ const startsClause = (t: Token, next: Token | undefined) =>
   isParticiple(t) && !TASK_HEADS.has(t.lower) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
 const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
 const isGenericWord = (t: Token) =>
-  GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /ofthe-?art|of-?theart/.test(t.lower);
+  GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /of-?the-?art/.test(t.lower);
 /** May this word start a phrase of `words` words? */
 const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower) ? words >= 3 : !isGenericWord(t));
 

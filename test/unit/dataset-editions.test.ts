@@ -58,7 +58,7 @@ describe('names as papers write them', () => {
   it('keeps a capitalised cue word as part of the name as written', () => {
     const id = 'dataset:iseg-2017';
     expect(datasetsOf(g, 'Challenge')).toEqual(['iSEG-2017']);
-    expect(g.getNodeAttribute(id, 'aliases')).toContain('iSEG-2017 Challenge');
+    expect((g.getNodeAttributes(id) as { aliases?: string[] }).aliases).toContain('iSEG-2017 Challenge');
   });
   it('reads "the X and the Y datasets" as two names', () => {
     expect(datasetsOf(g, 'Determiners')).toEqual(['BarPose', 'FooDigits-M']);
