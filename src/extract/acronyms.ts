@@ -80,7 +80,9 @@ export function capitalisedSpellings(t: AnalysedText, short: string): string[][]
   if (!/^[A-Z]{2,6}$/.test(letters)) return [];
   const out: string[][] = [];
   const { tokens } = t;
+  const first = letters.charCodeAt(0);
   for (let i = 0; i + letters.length <= tokens.length; i++) {
+    if (tokens[i]!.text.charCodeAt(0) !== first) continue;
     let k = 0;
     while (k < letters.length && /^[A-Z][a-z]+$/.test(tokens[i + k]!.text) && tokens[i + k]!.text[0] === letters[k] && tokens[i + k]!.sentence === tokens[i]!.sentence) k++;
     if (k === letters.length) out.push(tokens.slice(i, i + k).map((x) => x.text));

@@ -21,8 +21,9 @@ export function findDatasetNames(t: AnalysedText, index: NameIndex<DatasetThing>
   const covered = new Uint8Array(tokens.length);
   for (const m of out) covered.fill(1, m.first, m.last + 1);
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
-    const split = /\d$/.test(tokens[i]!.text) ? splitSuffixedYear(tokens[i]!.text) : undefined;
+    const last = tokens[i]!.text.charCodeAt(tokens[i]!.text.length - 1);
+    if (covered[i] || last < 48 || last > 57) continue;
+    const split = splitSuffixedYear(tokens[i]!.text);
     const hit = split && index.byKey.get(nameKey(split.stem))?.find((h) => caseAccepts(split.stem, h.name, h.thing.ambiguous));
     const year = hit && suffixYear(split, hit.thing);
     if (hit && year) out.push({ thing: hit.thing, name: hit.name, first: i, last: i, edition: year });

@@ -52,6 +52,16 @@ export interface DocExtraction {
   acronyms: Map<string, { key: string; long: string; words: number; head: string }>;
 }
 
+/** "LDA", "SVM": two to six capital letters, the acronyms a paper may spell out. */
+function isShortCaps(s: string): boolean {
+  if (s.length < 2 || s.length > 6) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 function spanOf(t: AnalysedText, field: Field, first: number, last: number): Span {
   const a = t.tokens[first]!;
   const s = t.sentences[a.sentence]!;
@@ -116,7 +126,7 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
       const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.size ? acronyms.get(bare) : undefined;
       // A curated method acronym ("PPO", "LoRA") stands for its method unless the text defines it.
-      const spelled = def ? undefined : spelledHere(bare);
+      const spelled = def || !isShortCaps(bare) ? undefined : spelledHere(bare);
       const method = def ? undefined : (ctx.methodAcronyms.get(tok.text) ?? ctx.methodAcronyms.get(bare));
       if (method && spelled !== undefined && spelled !== methodPhraseKey(method.name)) continue;
       if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
