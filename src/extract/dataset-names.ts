@@ -4,11 +4,14 @@
  * VOC 2011", "2013 BRATS") and a capitalised cue word that is part of the name as written
  * ("iSEG-2017 Challenge").
  */
-import type { DatasetThing } from './datasets.ts';
 import { adjacentYear, splitSuffixedYear, suffixYear, yearInName } from './editions.ts';
-import { caseAccepts, findNames, nameKey, type NameIndex, type NameMatch } from './name-index.ts';
+import { caseAccepts, findNames, nameKey, type NameIndex, type NameMatch, type NamedThing } from './name-index.ts';
 import type { AnalysedText } from './text.ts';
 import { DATASET_CUES } from './vocabulary.ts';
+
+export interface DatasetThing extends NamedThing {
+  kind: 'dataset' | 'benchmark' | 'environment';
+}
 
 export interface DatasetNameMatch extends NameMatch<DatasetThing> {
   /** Four-digit year of the edition named, when one is. */

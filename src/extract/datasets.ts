@@ -8,14 +8,13 @@ import type { Mention, MentionOrigin } from '../model/mention.ts';
 import { datasetRole } from './roles.ts';
 import { looksLikeName } from './lexicon.ts';
 import { phraseKey } from './stem.ts';
-import { nameKey, type NameIndex, type NamedThing } from './name-index.ts';
-import { findDatasetNames } from './dataset-names.ts';
+import { nameKey, type NameIndex } from './name-index.ts';
+import { findDatasetNames, type DatasetThing } from './dataset-names.ts';
+
+export type { DatasetThing };
 import type { AnalysedText, Token } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
 
-export interface DatasetThing extends NamedThing {
-  kind: 'dataset' | 'benchmark' | 'environment';
-}
 
 export interface DatasetContext {
   datasets: NameIndex<DatasetThing>;
