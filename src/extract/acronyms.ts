@@ -70,3 +70,22 @@ export function findAcronyms(t: AnalysedText): AcronymDefinition[] {
   }
   return out;
 }
+
+/**
+ * Runs of capitalised words whose initials spell `short` ("Linear Discriminant Analysis" for LDA):
+ * a paper that writes one means that, whatever a gazetteer says the letters usually stand for.
+ */
+export function capitalisedSpellings(t: AnalysedText, short: string): string[][] {
+  const letters = short;
+  if (!/^[A-Z]{2,6}$/.test(letters)) return [];
+  const out: string[][] = [];
+  const { tokens } = t;
+  const first = letters.charCodeAt(0);
+  for (let i = 0; i + letters.length <= tokens.length; i++) {
+    if (tokens[i]!.text.charCodeAt(0) !== first) continue;
+    let k = 0;
+    while (k < letters.length && /^[A-Z][a-z]+$/.test(tokens[i + k]!.text) && tokens[i + k]!.text[0] === letters[k] && tokens[i + k]!.sentence === tokens[i]!.sentence) k++;
+    if (k === letters.length) out.push(tokens.slice(i, i + k).map((x) => x.text));
+  }
+  return out;
+}

@@ -8,13 +8,13 @@ import type { Mention, MentionOrigin } from '../model/mention.ts';
 import { datasetRole } from './roles.ts';
 import { looksLikeName } from './lexicon.ts';
 import { phraseKey } from './stem.ts';
-import { findNames, nameKey, type NameIndex, type NamedThing } from './name-index.ts';
+import { nameKey, type NameIndex } from './name-index.ts';
+import { findDatasetNames, type DatasetThing } from './dataset-names.ts';
+
+export type { DatasetThing };
 import type { AnalysedText, Token } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
 
-export interface DatasetThing extends NamedThing {
-  kind: 'dataset' | 'benchmark' | 'environment';
-}
 
 export interface DatasetContext {
   datasets: NameIndex<DatasetThing>;
@@ -32,9 +32,18 @@ const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Be
 
 /** A token that looks like a coined name: "HumSet", "SODA10M", "DWIE", "nuScenes", "Charades-STA". */
 export function isNameLike(t: Token): boolean {
-  if (t.nameShape < 0) t.nameShape = nameShaped(t.text) ? 1 : 0;
+  if (t.nameShape < 0) {
+    // Asked of every capitalised token of every paper; a corpus repeats its words.
+    let shaped = shapeCache.get(t.text);
+    if (shaped === undefined) {
+      shaped = nameShaped(t.text);
+      if (shapeCache.size < 100_000) shapeCache.set(t.text, shaped);
+    }
+    t.nameShape = shaped ? 1 : 0;
+  }
   return t.nameShape === 1;
 }
+const shapeCache = new Map<string, boolean>();
 
 function nameShaped(s: string): boolean {
   if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s) || isLanguage(s)) return false;
@@ -78,6 +87,7 @@ interface Found {
   confidence: number;
   origin: MentionOrigin;
   gazetteerId?: string;
+  edition?: string;
 }
 
 export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array, ownNames: ReadonlySet<string> = new Set()): Mention[] {
@@ -96,7 +106,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
 
   for (let i = 0; i < tokens.length; i++) if (ctx.notDatasetKeys.has(tokens[i]!.key)) taken[i] = 2;
 
-  const gazetteer = findNames(text, tokens, ctx.datasets).filter((m) => !taken[m.first]);
+  const gazetteer = findDatasetNames(t, ctx.datasets).filter((m) => !taken[m.first]);
   // Which sentences say "dataset", "benchmark", "corpus"...: computed once, asked often.
   const cueSentences = new Set<number>();
   for (const tok of tokens) if (isCue(tok)) cueSentences.add(tok.sentence);
@@ -109,7 +119,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
       const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
       if (!neighbour && !sentenceHasCue(s)) continue;
     }
-    take({ first: m.first, last: m.last, kind: thingKind(m.thing), confidence: m.thing.ambiguous ? 0.9 : 1, origin: 'gazetteer', gazetteerId: m.thing.id });
+    take({ first: m.first, last: m.last, kind: thingKind(m.thing), confidence: m.thing.ambiguous ? 0.9 : 1, origin: 'gazetteer', gazetteerId: m.thing.id, ...(m.edition ? { edition: m.edition } : {}) });
   }
 
   const candidate = (i: number) => {
@@ -122,11 +132,14 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
   /** Walks left from a name over ", X", "and X", "X, Y, and Z" lists of names. */
   const listLeftOf = (i: number, kind: EntityKind, confidence: number) => {
     let j = i - 1;
+    // "the MNIST-M and the LineMod datasets": a determiner may open each item.
+    if (tokens[j]?.lower === 'the') j--;
     while (j > 0 && COORD.has(tokens[j]!.lower)) {
       while (j > 0 && COORD.has(tokens[j]!.lower)) j--;
       if (candidate(j)) discover(j, kind, confidence);
       else if (!taken[j] || taken[j] === 2) break;
       j--;
+      if (tokens[j]?.lower === 'the') j--;
     }
   };
 
@@ -230,7 +243,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
       const sentence = t.sentences[first.sentence]!;
       return {
         kind: f.kind,
-        key: f.gazetteerId ? `gazetteer:${f.gazetteerId}` : nameKey(surface),
+        key: f.gazetteerId ? `gazetteer:${f.gazetteerId}${f.edition ? `@${f.edition}` : ''}` : nameKey(surface),
         surface,
         field,
         start: first.start,
@@ -239,6 +252,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         confidence: f.confidence,
         origin: f.origin,
         ...(f.gazetteerId ? { gazetteerId: f.gazetteerId } : {}),
+        ...(f.edition ? { edition: f.edition } : {}),
         role: datasetRole(t, f.first, field, cues),
       } satisfies Mention;
     });

@@ -6,7 +6,7 @@
 import type { DatasetRole, Mention } from '../model/mention.ts';
 import { datasetRole, sentenceCues } from './roles.ts';
 import { ownSystemNames } from './own-names.ts';
-import { findAcronyms } from './acronyms.ts';
+import { capitalisedSpellings, findAcronyms } from './acronyms.ts';
 import { findDatasetMentions, isNameLike } from './datasets.ts';
 import type { ExtractionContext } from './context.ts';
 import { phraseCandidates } from './phrases.ts';
@@ -47,9 +47,19 @@ export interface DocExtraction {
   datasets: Mention[];
   phrases: PhraseOccurrence[];
   /** Coined-name and acronym tokens, so that names found in one paper can be recognised in another. */
-  names: (Span & { text: string; role: DatasetRole })[];
+  names: (Span & { text: string; role: DatasetRole; /** Phrase key of words in this paper that spell the token out. */ spelled?: string })[];
   /** Acronyms this paper defines: short form -> key of its long form. */
   acronyms: Map<string, { key: string; long: string; words: number; head: string }>;
+}
+
+/** "LDA", "SVM": two to six capital letters, the acronyms a paper may spell out. */
+function isShortCaps(s: string): boolean {
+  if (s.length < 2 || s.length > 6) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 function spanOf(t: AnalysedText, field: Field, first: number, last: number): Span {
@@ -75,6 +85,15 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
   const defined = new Set(acronyms.keys());
   const ownNames = ownSystemNames(fields[0]![1], fields[1]![1]);
   const out: DocExtraction = { datasets: [], phrases: [], names: [], acronyms };
+  // "LDA" in "Deep Linear Discriminant Analysis" is neither the gazetteer's nor another paper's LDA.
+  const spellings = new Map<string, string | undefined>();
+  const spelledHere = (short: string) => {
+    if (!spellings.has(short)) {
+      const runs = fields.flatMap(([, t]) => capitalisedSpellings(t, short));
+      spellings.set(short, runs.length ? methodPhraseKey(runs[0]!.join(' ')) : undefined);
+    }
+    return spellings.get(short);
+  };
   for (const [field, t] of fields) {
     const cues = sentenceCues(t);
     out.datasets.push(...findDatasetMentions(t, field, ctx, defined, cues, ownNames));
@@ -107,12 +126,14 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
       const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.size ? acronyms.get(bare) : undefined;
       // A curated method acronym ("PPO", "LoRA") stands for its method unless the text defines it.
+      const spelled = def || !isShortCaps(bare) ? undefined : spelledHere(bare);
       const method = def ? undefined : (ctx.methodAcronyms.get(tok.text) ?? ctx.methodAcronyms.get(bare));
+      if (method && spelled !== undefined && spelled !== methodPhraseKey(method.name)) continue;
       if (def && !(t.tokens[i - 1]?.text === '(' && t.tokens[i + 1]?.text === ')')) {
         out.phrases.push({ ...spanOf(t, field, i, i), key: def.key, words: def.words, head: def.head, adjectival: false, standalone: true, gapped: false, viaAcronym: true });
       } else if (method) {
         out.phrases.push({ ...spanOf(t, field, i, i), key: methodPhraseKey(method.name), words: 1, head: bare.toLowerCase(), adjectival: false, standalone: true, gapped: false, viaAcronym: true });
-      } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text, role: datasetRole(t, i, field, cues) });
+      } else if (isNameLike(tok)) out.names.push({ ...spanOf(t, field, i, i), text: tok.text, role: datasetRole(t, i, field, cues), ...(spelled !== undefined ? { spelled } : {}) });
     }
   }
   return out;

@@ -68,3 +68,24 @@ export function isEverydayPhrase(phrase: string, alsoGeneric: ReadonlySet<string
   const everyday = (w: string) => alsoGeneric.has(w) || Math.min(rank.get(w) ?? Infinity, rank.get(w.replace(/s$/, '')) ?? Infinity) < EVERYDAY_RANK;
   return ws.length > 0 && ws.every(everyday);
 }
+
+/** Occurrences of a word in any case, plurals counted with their singular. */
+const anyCase = new Map<string, number>();
+for (const { word, count } of words) {
+  const w = word.toLowerCase();
+  anyCase.set(w, (anyCase.get(w) ?? 0) + count);
+}
+/** At most this many occurrences in 51 million words of film and television English: rare. */
+const RARE_MAX_COUNT = 5;
+
+/**
+ * A word everyday English almost never uses ("submodular", "lexical", "saliency", "Markov"): the
+ * mark of a field's vocabulary. Words with digits are neither ("3d"), and so never rare.
+ */
+export function isRareWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return false;
+  const n = (anyCase.get(w) ?? 0) + (w.endsWith('s') ? (anyCase.get(w.slice(0, -1)) ?? 0) : 0);
+  return n <= RARE_MAX_COUNT;
+}
+

@@ -35,14 +35,24 @@ export interface NameMatch<T> {
   last: number;
 }
 
+/**
+ * "Caltech-UCSD bird dataset" for "Caltech-UCSD Birds": a name of several words ending in a plural
+ * is also written with the singular before a cue noun.
+ */
+function singularOf(name: string): string[] {
+  const m = /^(.+[\s-][A-Za-z]{3,}[^s])s$/.exec(name);
+  return m ? [m[1]!] : [];
+}
+
 export function buildNameIndex<T extends NamedThing>(things: readonly T[]): NameIndex<T> {
   const byKey = new Map<string, { thing: T; name: string }[]>();
   let maxTokens = 1;
   for (const thing of things) {
-    for (const name of thing.names) {
+    for (const name of [...thing.names, ...thing.names.flatMap(singularOf)]) {
       const key = nameKey(name);
       if (!key) continue;
       const list = byKey.get(key) ?? [];
+      if (list.length > 0 && !thing.names.includes(name)) continue;
       if (!list.some((e) => e.thing === thing)) list.push({ thing, name });
       byKey.set(key, list);
       // Tokens a name can span: words plus the hyphens and dots between them.
@@ -53,7 +63,7 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
   for (const key of byKey.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
   const starts = new Set<string>();
   for (const thing of things)
-    for (const name of thing.names) {
+    for (const name of [...thing.names, ...thing.names.flatMap(singularOf)]) {
       // Split before and after joiners, between letters and digits, and after a symbol ("∞Bench"):
       // wherever wink may end a token ("Human3" "." "6M", "FF" "+" "+").
       const parts = name.split(/(?<=[\s\-./'&+:_])|(?=[-./'&+:_])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])|(?<=[^A-Za-z0-9\s])(?=[A-Za-z0-9])/);
@@ -74,7 +84,8 @@ const ENDINGS = new Set(['+']);
 
 const hasUpperOrDigit = (s: string) => /[A-Z0-9]/.test(s);
 
-function caseAccepts(surface: string, name: string, ambiguous: boolean | undefined): boolean {
+/** Whether text written `surface` may be the name `name` (see findNames). */
+export function caseAccepts(surface: string, name: string, ambiguous: boolean | undefined): boolean {
   if (ambiguous) return surface.replace(/[\s-]/g, '') === name.replace(/[\s-]/g, '');
   // A capitalised or digit-bearing name must look like a name in the text too: "coco" in
   // running lowercase text is not evidence of COCO, nor "Multiple" of MultiPL-E.

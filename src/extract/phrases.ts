@@ -4,7 +4,7 @@
  * Every sub-phrase that could name a thing is kept with its key; which ones become concepts is a
  * corpus-level decision (resolve), since a phrase is a concept because papers share it.
  */
-import { phraseKey, stemWord, wordKey } from './stem.ts';
+import { stemWord, wordKey } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
 import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
 
@@ -49,7 +49,7 @@ const startsClause = (t: Token, next: Token | undefined) =>
   isParticiple(t) && !TASK_HEADS.has(t.lower) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
 const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
 const isGenericWord = (t: Token) =>
-  GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /ofthe-?art|of-?theart/.test(t.lower);
+  GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /of-?the-?art/.test(t.lower);
 /** May this word start a phrase of `words` words? */
 const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower) ? words >= 3 : !isGenericWord(t));
 
@@ -122,15 +122,17 @@ export function nounChunks(t: AnalysedText): [number, number][] {
   return [...chunks, ...joined];
 }
 
+/** A token's share of a phrase key, asked for every sub-phrase it is part of. */
+const tokenKey = (t: Token) => (t.stemKey ??= wordKey(t.text));
+
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
 /** `keepSingle(key)`: the key names a curated task or method, kept even as one word or after a filler word. */
 export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => boolean = () => true, maxWords = 4): PhraseCandidate[] {
   const out: PhraseCandidate[] = [];
   const { tokens } = t;
-  const words = (a: number, b: number) => tokens.slice(a, b + 1).map((x) => x.text);
   const spanKey = (a: number, b: number) => {
     let k = '';
-    for (let i = a; i <= b; i++) k += wordKey(tokens[i]!.text);
+    for (let i = a; i <= b; i++) k += tokenKey(tokens[i]!);
     return k;
   };
   for (const [first, last] of nounChunks(t)) {
@@ -142,7 +144,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       // fashion", also before a compound adjective: "multi-task list-wise ranking"); resolve
       // decides whether "<modifier> learning" is one.
       if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
-        out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: wordKey(tokens[b - 1]!.text) });
+        out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: tokenKey(tokens[b - 1]!) });
       if (!nominal) continue;
       // "function f", "graph G": a variable, not a term.
       if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) {
@@ -181,8 +183,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         for (let skip = first + 1; skip < b; skip++) {
           const a = first;
           if (!canStart(tokens[a]!, b - a) || b - a > maxWords) continue;
-          const ws = words(a, b).filter((_, idx) => a + idx !== skip);
-          out.push({ key: phraseKey(ws), first: a, last: b, words: ws.length, gapped: true });
+          out.push({ key: spanKey(a, skip - 1) + spanKey(skip + 1, b), first: a, last: b, words: b - a, gapped: true });
         }
       }
     }

@@ -24,6 +24,8 @@ export interface Token {
   nameShape: number;
   /** Memo of the token's role cue flags (roles.ts): -1 until asked. */
   cue: number;
+  /** Memo of the token's share of a phrase key (stem.ts wordKey), set when first asked. */
+  stemKey: string | undefined;
 }
 
 export interface Sentence {
@@ -76,7 +78,7 @@ export const analyse: Analyser = (text) => {
 };
 
 export function makeToken(text: string, start: number, pos: string, spaced: boolean): Token {
-  return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced, nameShape: -1, cue: -1 };
+  return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced, nameShape: -1, cue: -1, stemKey: undefined };
 }
 
 /** Shared by every analyser: join hyphen compounds and "3D", then group tokens into sentences. */

@@ -29,5 +29,7 @@ export interface Mention {
   origin: MentionOrigin;
   /** Gazetteer id, when the gazetteer knows the name. */
   gazetteerId?: string;
+  /** Year of the edition of the gazetteer entry named ("PASCAL VOC 2011"), when one is. */
+  edition?: string;
   role?: DatasetRole;
 }

@@ -10,6 +10,7 @@ import { methodPhraseKey } from '../extract/method-gazetteer.ts';
 import { DATASET_CUES, TASK_HEADS } from '../extract/vocabulary.ts';
 import { wordKey } from '../extract/stem.ts';
 import type { GazetteerTask } from '../model/gazetteer.ts';
+import { termTest } from './termhood.ts';
 import { evidenceOf, type Entity, type LinkTable, type Names, type ResolveInput } from './links.ts';
 
 const MODEL_HEADS = new Set(['model', 'network', 'net', 'architecture'].map(wordKey));
@@ -32,6 +33,7 @@ interface PhraseStats {
   total: number;
   head: string;
   words: number;
+  surface: string;
 }
 
 export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions, entities: Map<string, Entity>, links: LinkTable, names: Names): void {
@@ -48,7 +50,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     for (const p of d.extraction.phrases) {
       if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) continue;
       let s = stats.get(p.key);
-      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words }));
+      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words, surface: (p.field === 'title' ? d.title : d.abstract).slice(p.start, p.end) }));
       if (!p.ofForm) s.compound++;
       s.docs.add(i);
       s.total++;
@@ -69,6 +71,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
   const acronymed = new Set<string>();
   for (const d of docs) for (const def of d.extraction.acronyms.values()) acronymed.add(def.key);
   const lexicalised = (key: string, s: PhraseStats) => s.compound > 0 || acronymed.has(key);
+  const isTerm = termTest(stats, docs.length, acronymed, minDf);
   // "detection model", "classification network", "learning model": a model named by the task it
   // does says no more than the task (a Task node of its own) and the word "model".
   const taskModel = (key: string, s: PhraseStats) => {
@@ -96,7 +99,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !taskModel(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf)
+    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !taskModel(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf && isTerm(key, s))
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.
@@ -175,6 +178,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     for (const n of d.extraction.names) {
       const bare = /[A-Z]s$/.test(n.text) ? n.text.slice(0, -1) : n.text;
       const key = d.extraction.acronyms.has(bare) ? undefined : globalAcronyms.get(bare);
+      if (key && n.spelled !== undefined && n.spelled !== key) continue;
       if (key) add(key, n, 0.8, false);
     }
   });

@@ -23,6 +23,12 @@ export function resolveDatasets(docs: readonly ResolveInput[], o: { datasets: Re
     }
     return id;
   };
+  // An edition ("PASCAL VOC 2011") is a node of its own, part of its entry's node.
+  const addEdition = (g: GazetteerDataset, year: string): string => {
+    const id = `${datasetEntityId(gazetteerKind(g), g.id)}-${year}`;
+    if (!entities.has(id)) entities.set(id, { id, kind: gazetteerKind(g), name: `${g.name} ${year}`, aliases: [], confidence: 1, partOf: [addGazetteer(g)] });
+    return id;
+  };
   // Names recognised from context in one paper are recognised in every other paper that writes them.
   const coined = new Map<string, { kind: EntityKind; confidence: number }>();
   // A short form some paper defines as something else ("generative adversarial networks (GAN)")
@@ -48,7 +54,8 @@ export function resolveDatasets(docs: readonly ResolveInput[], o: { datasets: Re
   for (const d of docs) {
     const seenHere = new Set<string>();
     const link = (m: Mention) => {
-      const id = m.gazetteerId ? addGazetteer(o.datasets.get(m.gazetteerId)!) : coinedIds.get(m.surface)!;
+      const g = m.gazetteerId ? o.datasets.get(m.gazetteerId)! : undefined;
+      const id = g ? (m.edition ? addEdition(g, m.edition) : addGazetteer(g)) : coinedIds.get(m.surface)!;
       seenHere.add(m.surface);
       names.add(id, m.surface);
       links.add(d.id, id, m.role ?? 'USES', evidenceOf(d, m), m.confidence);

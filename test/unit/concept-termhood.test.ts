@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
 import { paper } from '../support/records.ts';
+import { termTest } from '../../src/resolve/termhood.ts';
+import { isRareWord } from '../../src/extract/lexicon.ts';
 
 
 const g = buildKnowledgeGraph([
@@ -106,5 +108,55 @@ describe('curated tasks however the sentence is tagged', () => {
   });
   it('finds a curated name whose first word the tagger calls a verb', () => {
     expect(tasksOf('Landmarks')).toContain('task:facial-landmark-detection');
+  });
+});
+
+describe('termhood in a corpus large enough to count in', () => {
+  const range = (a: number, b: number) => new Set(Array.from({ length: b - a }, (_, i) => a + i));
+  const phrase = (surface: string, docs: Set<number>) => ({ docs, head: surface.split(' ').at(-1)!, words: surface.split(' ').length, surface });
+  const stats = new Map([
+    ['submodularoptimization', phrase('submodular optimization', range(0, 4))],
+    ['convexoptimization', phrase('convex optimization', range(4, 40))],
+    ['classificationalgorithm', phrase('classification algorithms', range(40, 46))],
+    ['learningalgorithm', phrase('learning algorithms', range(40, 400))],
+    ['classificationaccuracy', phrase('classification accuracy', range(100, 600))],
+    ['mobiledevice', phrase('mobile devices', range(600, 604))],
+    ['saliencymap', phrase('saliency maps', range(700, 702))],
+  ]);
+  const isTerm = termTest(stats, 1000, new Set(['mobiledevice']), 2);
+  const test = (key: string) => isTerm(key, stats.get(key)!);
+  it('keeps a phrase with a word of the field whose words belong together', () => {
+    expect(isRareWord('submodular')).toBe(true);
+    expect(test('submodularoptimization')).toBe(true);
+  });
+  it('drops a phrase whose words pair with everything, and one of everyday words only', () => {
+    expect(test('classificationalgorithm')).toBe(false);
+    expect(isRareWord('mobile')).toBe(false);
+    expect(termTest(stats, 1000, new Set(), 2)('mobiledevice', stats.get('mobiledevice')!)).toBe(false);
+  });
+  it('keeps what the corpus gives an acronym, and needs more papers in a larger corpus', () => {
+    expect(test('mobiledevice')).toBe(true);
+    expect(test('saliencymap')).toBe(true);
+    expect(termTest(stats, 2100, new Set(), 2)('saliencymap', stats.get('saliencymap')!)).toBe(false);
+  });
+  it('decides nothing in a small corpus', () => {
+    expect(termTest(stats, 50, new Set(), 2)('classificationalgorithm', stats.get('classificationalgorithm')!)).toBe(true);
+  });
+});
+
+describe('an acronym the paper spells out otherwise', () => {
+  const t = buildKnowledgeGraph([
+    paper(1, 'Topics in news', 'We fit latent Dirichlet allocation (LDA) to ten years of news articles.'),
+    paper(2, 'Faster topics', 'We speed up inference in LDA with sparse sampling over topic counts.'),
+    paper(3, 'Deep Linear Discriminant Analysis', 'Classic LDA finds projections that keep classes apart; we learn them end to end.'),
+  ]);
+  const linked = (title: string) => {
+    const id = t.findNode((_, a) => a.kind === 'Paper' && a.name === title)!;
+    return t.outNeighbors(id).includes('concept:latentdirichletallocation');
+  };
+  it('links the letters to what the corpus defines them as, unless the paper writes them as other words', () => {
+    expect(linked('Topics in news')).toBe(true);
+    expect(linked('Faster topics')).toBe(true);
+    expect(linked('Deep Linear Discriminant Analysis')).toBe(false);
   });
 });
