@@ -8,6 +8,7 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import type { PaperGraph } from '../assemble/graph.ts';
 import type { MapCluster } from '../model/map.ts';
+import type { NodeAttributes } from '../model/schema.ts';
 import { LINK_WEIGHT, detectCommunities } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
 import { layout } from './layout.ts';
@@ -61,10 +62,13 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const papers = ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper');
   const entry: MapCluster = { ...head, level, papers: papers.length, years: yearsOf(scope, papers), leaf: true };
   out.clusters.push(entry);
+  const splits = level < o.maxLevel && papers.length > o.leafPapers;
+  // Most clusters are leaves their parent already laid out: they need no view of their own.
+  if (!splits && !unplaced) return leaf(ids, head, out);
   const view = memberView(scope, ids);
-  const parts = level < o.maxLevel && papers.length > o.leafPapers ? partsOf(view, scope, o.seed + level, papers.length) : [];
+  const parts = splits ? partsOf(view, scope, o.seed + level, papers.length) : [];
   if (parts.length < 2) {
-    for (const id of ids) out.leafOf.set(id, head.id);
+    leaf(ids, head, out);
     if (unplaced) for (const [id, p] of fitInto(layout(view, new Map(ids.map((id) => [id, 0])), { seed: o.seed + level }), head)) out.positions.set(id, p);
     return;
   }
@@ -95,6 +99,10 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
     const child: Head = { id: `${head.id}.${i}`, parent: head.id, label: labels[i]!.label, top: labels[i]!.top, color: shade(head.color, i, parts.length), ...disc };
     split(scope, m, child, level + 1, out, o, skipInside.has(i));
   });
+}
+
+function leaf(ids: readonly string[], head: Head, out: FieldHierarchy): void {
+  for (const id of ids) out.leafOf.set(id, head.id);
 }
 
 /** The undirected, weighted graph of the members' own links (texts, similarity, citations). */
@@ -172,12 +180,14 @@ export function discOf(points: readonly { x: number; y: number }[]): Disc {
 
 /** Each part's label from its most distinctive terms against its sibling parts (labels.ts). */
 function labelsOf(scope: PaperGraph, ids: readonly string[], partOf: Map<string, number>, n: number): { label: string; top: string[] }[] {
+  // Only what clusterTerms reads: a copy of every attribute of every node costs more than the terms.
   const g = new Graph({ type: 'directed' }) as unknown as PaperGraph;
-  for (const id of ids) g.addNode(id, { ...scope.getNodeAttributes(id), cluster: partOf.get(id)! });
+  const termNode = (a: NodeAttributes, cluster: number) => ({ kind: a.kind, name: a.name, cluster, ...('confidence' in a ? { confidence: a.confidence } : {}) }) as unknown as NodeAttributes;
+  for (const id of ids) g.addNode(id, termNode(scope.getNodeAttributes(id), partOf.get(id)!));
   for (const id of ids) {
     if (scope.getNodeAttribute(id, 'kind') !== 'Paper') continue;
     scope.forEachOutNeighbor(id, (t, a) => {
-      if (!g.hasNode(t)) g.addNode(t, { ...a, cluster: -1 });
+      if (!g.hasNode(t)) g.addNode(t, termNode(a, -1));
       g.mergeEdge(id, t, { type: 'MENTIONS', evidence: [], weight: 1 });
     });
   }
