@@ -34,6 +34,8 @@ export interface Opened {
   wallMs: number;
   /** Its file's request, in ms after the release (null if it was already loaded). */
   request: { start: number; end: number; bytes: number } | null;
+  /** When the map view had filled its graph with the next level, in ms after the release. */
+  filledMs: number;
 }
 
 /**
@@ -74,12 +76,13 @@ export async function openLargestDisc(page: Page, under: string | null): Promise
   await page.mouse.click(target.x, target.y);
   await page.waitForFunction(() => !Number.isNaN((window as unknown as { __open: { drawn: number } }).__open.drawn), null, { polling: 'raf', timeout: 60_000 });
   const wallMs = Date.now() - started;
-  const { inPageMs, request } = await page.evaluate((id) => {
+  const { inPageMs, filledMs, request } = await page.evaluate((id) => {
     const o = (window as unknown as { __open: { released: number; drawn: number } }).__open;
     const r = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith(`/map/c/${id}.json`) && e.startTime >= o.released);
-    return { inPageMs: o.drawn - o.released, request: r ? { start: r.startTime - o.released, end: r.responseEnd - o.released, bytes: r.decodedBodySize } : null };
+    const filled = performance.getEntriesByName('papergraph:map-filled').filter((m) => m.startTime >= o.released && m.startTime <= o.drawn).at(-1);
+    return { inPageMs: o.drawn - o.released, filledMs: filled ? filled.startTime - o.released : NaN, request: r ? { start: r.startTime - o.released, end: r.responseEnd - o.released, bytes: r.decodedBodySize } : null };
   }, target.id);
-  return { id: target.id, papers: target.papers, inPageMs, wallMs, request };
+  return { id: target.id, papers: target.papers, inPageMs, wallMs, request, filledMs };
 }
 
 /** The graph the page draws now, with its container size, extent and camera (read by bench.html); every edge a `line`. */

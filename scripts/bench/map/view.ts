@@ -96,7 +96,7 @@ export async function measureMapView(browser: Browser, sizes: number[]): Promise
         console.log(`  on the way: ${breakdown}`);
         console.log(`JS heap: ${f(heapTop)} MB at the top level, ${opened.map((o, i) => `${f(heaps[i]!)} MB with ${o.id} open`).join(', ')} (goal <= 500)`);
         for (const o of opened) {
-          const file = o.request ? `; its file (${Math.round(o.request.bytes / 1024)} kB) requested at ${Math.round(o.request.start)} ms, received at ${Math.round(o.request.end)} ms` : '';
+          const file = o.request ? `; its file (${Math.round(o.request.bytes / 1024)} kB) requested at ${Math.round(o.request.start)} ms, received at ${Math.round(o.request.end)} ms, graph filled at ${Math.round(o.filledMs)} ms` : '';
           console.log(`open cluster ${o.id} (${o.papers.toLocaleString('en')} papers) by a click: ${Math.round(o.inPageMs)} ms from the mouse release to its next level drawn, ${o.wallMs} ms with the bench's input round trips (goal <= 1000)${file}`);
         }
         console.log(`frame time panning (mean per round), top level: ${topFrames}`);
