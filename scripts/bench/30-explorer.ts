@@ -83,13 +83,27 @@ const pct = (xs: number[], p: number) => {
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 
 export async function measure(page: Page, url: string): Promise<Measure> {
+  const loaded = await load(page, url);
+  return { ...loaded, ...(await playInput(page)) };
+}
+
+/** The page opened and drawn: its first render and its own marks on the way, in ms since navigation. */
+export async function load(page: Page, url: string): Promise<Pick<Measure, 'firstRenderMs' | 'marks'>> {
+  // A page that throws never renders: say so at once instead of at the timeout.
+  const failed = new Promise<never>((_, reject) => page.once('pageerror', (err) => reject(new Error(`${url}: ${err.message}`))));
+  failed.catch(() => undefined);
   await page.goto(url);
-  await page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 300_000 });
+  await Promise.race([page.waitForSelector('html[data-rendered=true]', { state: 'attached', timeout: 300_000 }), failed]);
   const firstRenderMs = await page.evaluate(() => window.papergraph!.firstRenderMs!);
   const marks = await page.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('papergraph:')).map((m) => [m.name.slice(11), Math.round(m.startTime)])),
   );
   await page.waitForTimeout(500);
+  return { firstRenderMs, marks };
+}
+
+/** A mouse drag (pan), then unless `zoom` is false wheel steps in and out, with frame and render times recorded. */
+export async function playInput(page: Page, { zoom = true } = {}): Promise<Omit<Measure, 'firstRenderMs' | 'marks'>> {
   // Record frame intervals and Sigma render durations while the input plays.
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __renders: number[]; __stop: boolean };
@@ -115,7 +129,7 @@ export async function measure(page: Page, url: string): Promise<Measure> {
   await page.mouse.down();
   for (let i = 1; i <= 60; i++) await page.mouse.move(cx + 200 * Math.sin(i / 10), cy + 120 * Math.sin(i / 7));
   await page.mouse.up();
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; zoom && i < 24; i++) {
     await page.mouse.wheel(0, i < 12 ? -120 : 120);
     await page.waitForTimeout(30);
   }
@@ -125,7 +139,7 @@ export async function measure(page: Page, url: string): Promise<Measure> {
     w.__stop = true;
     return { frames: w.__frames.slice(1), renders: w.__renders };
   });
-  return { firstRenderMs, marks, frameMean: mean(frames), frameP95: pct(frames, 0.95), frames: frames.length, renderMean: mean(renders) };
+  return { frameMean: mean(frames), frameP95: pct(frames, 0.95), frames: frames.length, renderMean: mean(renders) };
 }
 
 const fmt = (n: number) => n.toFixed(1).padStart(8);

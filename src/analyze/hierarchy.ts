@@ -9,6 +9,7 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import type { PaperGraph } from '../assemble/graph.ts';
 import type { MapCluster } from '../model/map.ts';
+import type { NodeAttributes } from '../model/schema.ts';
 import { LINK_WEIGHT, detectCommunities } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
 import { layout } from './layout.ts';
@@ -169,8 +170,10 @@ function fitInto(pos: Map<string, { x: number; y: number }>, disc: Disc): Map<st
 
 /** Each part's label from its most distinctive terms against its sibling parts (labels.ts). */
 function labelsOf(scope: PaperGraph, ids: readonly string[], partOf: Map<string, number>, n: number): { label: string; top: string[] }[] {
+  // Only what clusterTerms reads: a copy of every attribute of every node costs more than the terms.
   const g = new Graph({ type: 'directed' }) as unknown as PaperGraph;
-  for (const id of ids) g.addNode(id, { ...scope.getNodeAttributes(id), cluster: partOf.get(id)! });
+  const termNode = (a: NodeAttributes, cluster: number) => ({ kind: a.kind, name: a.name, cluster, ...('confidence' in a ? { confidence: a.confidence } : {}) }) as unknown as NodeAttributes;
+  for (const id of ids) g.addNode(id, termNode(scope.getNodeAttributes(id), partOf.get(id)!));
   for (const id of ids) {
     if (scope.getNodeAttribute(id, 'kind') !== 'Paper') continue;
     scope.forEachOutNeighbor(id, (t, a) => {

@@ -15,6 +15,7 @@ import { clusterPath, type Adoption, type MapCluster, type MapClusterFile, type 
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { buildKnowledgeGraph, readRecords } from '../../src/pipeline.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { Buckets } from '../../src/store/map/buckets.ts';
 import { writeMap } from '../../src/store/map/write-map.ts';
 
 const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'trending-papers.txt');
@@ -112,6 +113,29 @@ describe('the map helpers', () => {
     const discs = Array.from({ length: 12 }, () => ({ x: rand() * 10, y: rand() * 10, r: 5 + rand() * 5 }));
     separateDiscs(discs, rand, { gap: 0.1 });
     for (let i = 0; i < discs.length; i++) for (let j = i + 1; j < discs.length; j++) expect(Math.hypot(discs[i]!.x - discs[j]!.x, discs[i]!.y - discs[j]!.y)).toBeGreaterThanOrEqual(discs[i]!.r + discs[j]!.r);
+  });
+
+  it('gives back every line of a bucket in the order added, across writes made when a bucket passed a megabyte', async () => {
+    const buckets = new Buckets<{ i: number; pad: string }>(mkdtempSync(join(tmpdir(), 'papergraph-buckets-')));
+    const pad = 'x'.repeat(1000);
+    const added: Record<number, number[]> = { 0: [], 3: [] };
+    for (let batch = 0; batch < 5; batch++) {
+      for (let k = 0; k < 700; k++) {
+        const i = batch * 700 + k;
+        const bucket = i % 5 === 0 ? 3 : 0;
+        buckets.add(bucket, { i, pad });
+        added[bucket]!.push(i);
+      }
+      await buckets.flushFull();
+    }
+    await buckets.flushAll();
+    expect(buckets.keys()).toEqual([0, 3]);
+    for (const bucket of [0, 3]) {
+      const back: number[] = [];
+      for await (const v of buckets.read(bucket)) back.push(v.i);
+      expect(back).toEqual(added[bucket]);
+    }
+    for await (const v of buckets.read(1)) expect.unreachable(`bucket 1 received nothing, yet gave ${v.i}`);
   });
 
   it('links clusters by shared entities, damped by how many clusters share one, keeping the strongest', () => {

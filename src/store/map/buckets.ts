@@ -19,12 +19,17 @@ export class Buckets<T> {
     return join(this.dir, `bucket-${bucket}.jsonl`);
   }
 
-  async add(bucket: number, value: T): Promise<void> {
+  /** Held in memory until `flushFull` or `flushAll`: an await per line cost more than the writes. */
+  add(bucket: number, value: T): void {
     const line = `${JSON.stringify(value)}\n`;
     const p = this.pending.get(bucket) ?? this.pending.set(bucket, { parts: [], bytes: 0 }).get(bucket)!;
     p.parts.push(line);
     p.bytes += line.length;
-    if (p.bytes >= FLUSH_BYTES) await this.flush(bucket);
+  }
+
+  /** Writes out the buckets holding a megabyte or more (called once per batch, so memory stays bounded). */
+  async flushFull(): Promise<void> {
+    for (const [bucket, p] of this.pending) if (p.bytes >= FLUSH_BYTES) await this.flush(bucket);
   }
 
   async flushAll(): Promise<void> {

@@ -52,8 +52,9 @@ export async function scanSnapshot(source: SnapshotSource, tmp: string, onProgre
           scan.papers++;
           if (typeof a.year === 'number') yearOf.set(n.key, a.year);
         } else scan.entities.set(n.key, a);
-        await scan.buckets.add(a.cluster, ['n', n]);
+        scan.buckets.add(a.cluster, ['n', n]);
       }
+      await scan.buckets.flushFull();
       onProgress?.(at);
     },
     async edges(batch, at) {
@@ -61,13 +62,14 @@ export async function scanSnapshot(source: SnapshotSource, tmp: string, onProgre
         const from = fieldOf.get(e.source);
         const to = fieldOf.get(e.target);
         if (from === undefined || to === undefined) continue;
-        await scan.buckets.add(from, ['e', e]);
+        scan.buckets.add(from, ['e', e]);
         const type = e.attributes!.type;
         const entity = scan.entities.get(e.target);
         if (entity && ENTITY_LINKS.has(type)) scan.topLinks.addEntity(e.target, entity.name, String(from));
         else if ((type === 'SIMILAR_TO' || type === 'CITES') && from !== to) scan.topLinks.addPair(String(from), String(to), type === 'SIMILAR_TO' ? e.attributes!.score : 1);
         if (entity && ADOPTION_LINKS.has(type) && (entity.kind === 'Dataset' || entity.kind === 'Benchmark')) countAdoption(scan.adoption, e.target, e.source, yearOf.get(e.source));
       }
+      await scan.buckets.flushFull();
       onProgress?.(at);
     },
   });

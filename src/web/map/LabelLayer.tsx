@@ -1,5 +1,6 @@
 /**
- * Labels for the map view, drawn on a canvas over Sigma after each frame, where label-placement.ts
+ * Labels for the map view, drawn on Sigma's own label canvas (which Sigma clears before each frame
+ * and, with its labels off, leaves to us) after each frame, where label-placement.ts
  * puts them: in order of importance (the selected node, then discs by papers, then nodes by size),
  * wrapped, never over another label nor across another disc. Discs holding unloaded nodes of a
  * Cypher result get a ring. The boxes placed are kept on `window.papergraphLabels` for
@@ -22,11 +23,8 @@ const RING = '#d1495b';
 export function LabelLayer({ selected, highlight }: { selected: string | null; highlight: MapHighlight | null }) {
   const sigma = useSigma();
   useEffect(() => {
-    const container = sigma.getContainer();
-    const el = document.createElement('canvas');
-    el.className = 'map-labels';
-    container.appendChild(el);
-    const ctx = el.getContext('2d')!;
+    // A canvas of our own would be one more full-size layer to upload and composite on every frame.
+    const ctx = sigma.getCanvases().labels!.getContext('2d')!;
     // Placement measures the same few hundred strings every frame: each is measured once.
     const widths = new Map<string, number>();
     const wraps = new Map<string, string[]>();
@@ -40,21 +38,18 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
       return w;
     };
     const draw = () => {
-      const { width, height } = container.getBoundingClientRect();
-      const ratio = window.devicePixelRatio || 1;
-      if (el.width !== Math.round(width * ratio)) el.width = Math.round(width * ratio);
-      if (el.height !== Math.round(height * ratio)) el.height = Math.round(height * ratio);
-      el.style.width = `${width}px`;
-      el.style.height = `${height}px`;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.clearRect(0, 0, width, height);
+      const { width, height } = sigma.getDimensions();
+      const origin = sigma.graphToViewport({ x: 0, y: 0 });
+      const across = sigma.graphToViewport({ x: 1, y: 0 });
+      // Sizes are in graph units: one factor turns them into pixels for the whole frame.
+      const unit = Math.hypot(across.x - origin.x, across.y - origin.y);
       const candidates: LabelCandidate[] = [];
+      ctx.save();
       sigma.getGraph().forEachNode((node, a) => {
         const display = sigma.getNodeDisplayData(node);
         if (!display || display.hidden) return;
         const c = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
-        const edge = sigma.graphToViewport({ x: (a.x as number) + (a.size as number), y: a.y as number });
-        const r = Math.hypot(edge.x - c.x, edge.y - c.y);
+        const r = (a.size as number) * unit;
         if (c.x + r < 0 || c.y + r < 0 || c.x - r > width || c.y - r > height) return;
         const disc = a.kind === 'Cluster';
         if (!disc && r < 2.5 && node !== selected) return;
@@ -78,6 +73,7 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
         ctx.textAlign = bold ? 'center' : 'left';
         box.lines.forEach((line, i) => ctx.fillText(line, bold ? box.x + box.w / 2 : box.x + 3, box.y + 2 + (i + 1) * (box.size + 3) - 3));
       }
+      ctx.restore();
       window.papergraphLabels = placed;
       // The first meaningful paint: the map drawn with its labels (read by the benchmark).
       if (placed.length > 0 && performance.getEntriesByName('papergraph:labels-drawn').length === 0) performance.mark('papergraph:labels-drawn');
@@ -86,7 +82,6 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
     draw();
     return () => {
       sigma.off('afterRender', draw);
-      el.remove();
     };
   }, [sigma, selected, highlight]);
   return null;
