@@ -9,6 +9,7 @@ import type { Expr, NodePat, PathPattern, RelPat } from './ast.ts';
 import { evaluate, matchesLabels } from './evaluate.ts';
 import { type NodeRec, PathVal, type RelRec, type Value, isMap } from './graph-store.ts';
 import { typeError } from './errors.ts';
+import { labelCheck, type NodeCheck } from './label-test.ts';
 import { patternVars, startNodes, varsOf } from './plan-match.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { shortestPaths } from './shortest.ts';
@@ -99,6 +100,8 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runt
   return out;
 }
 
+const NO_RELS: readonly RelRec[] = [];
+
 const COSTS = new WeakMap<readonly NodeRec[], Map<string, number>>();
 // Past this many candidates the cost is estimated from the graph's mean degree instead of counted.
 const COUNTED = 4096;
@@ -163,30 +166,35 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
   const local = new Set(used);
   // The row and what this pattern has bound so far; an unbound variable is undefined here.
   const frame: Row = { ...row };
-  const nodeFits = (node: NodeRec, p: NodePat): boolean => {
+  const labelled: (NodeCheck | null)[] = pattern.nodes.map((p) => (p.labels ? labelCheck(p.labels, rt.graph) : null));
+  // The rest of each node's test (properties, inline WHERE), for nodeOk once the labels passed.
+  const unlabelled: NodePat[] = pattern.nodes.map((p) => ({ ...p, labels: null }));
+  // rels[i]'s type ids; one type walks that type's own adjacency list.
+  const typeIds = pattern.rels.map((r) => r.types.map((t) => rt.graph.typeId(t)));
+  const nodeFits = (node: NodeRec, at: number): boolean => {
+    const p = pattern.nodes[at]!;
     if (p.v) {
       const prior = frame[p.v];
       if (prior !== undefined && prior !== node) return false;
     }
-    if (p.labels && !matchesLabels(node, p.labels)) return false;
-    return !(p.props || p.where) || nodeOk(node, p, frame, rt);
+    const labels = labelled[at];
+    if (labels && !labels(node)) return false;
+    return !(p.props || p.where) || nodeOk(node, unlabelled[at]!, frame, rt);
   };
   const finish = (): boolean => {
-    const all = wantRels || pattern.v ? hops.flat() : [];
-    if (pattern.v) {
-      const walk: NodeRec[] = [nodes[0]!];
-      for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
-      frame[pattern.v] = new PathVal(walk, all);
-      if (!allTrue(checks[n]!, frame, rt)) return false;
-    }
-    return emit(frame, all) === true;
+    if (!pattern.v) return emit(frame, wantRels ? hops.flat() : NO_RELS) === true;
+    const all = hops.flat();
+    const walk: NodeRec[] = [nodes[0]!];
+    for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
+    frame[pattern.v] = new PathVal(walk, all);
+    return allTrue(checks[n]!, frame, rt) && emit(frame, all) === true;
   };
   // Binds hop i (to `to`, over `hop`), checks what became checkable at stage s, walks on.
   const step = (i: number, forward: boolean, s: number, to: NodeRec, hop: RelRec | RelRec[]): boolean => {
     const at = forward ? i + 1 : i;
     const p = pattern.nodes[at]!;
     const rp = pattern.rels[i]!;
-    if (!nodeFits(to, p)) return false;
+    if (!nodeFits(to, at)) return false;
     let newRel = false;
     if (rp.v) {
       const prior = frame[rp.v];
@@ -225,20 +233,23 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     // One hop, the common case: walk the adjacency lists directly.
     const dir = rp.dir === 'both' ? 'both' : (rp.dir === 'out') === forward ? 'out' : 'in';
     const simple = !rp.props && !rp.where && !(rp.v && row[rp.v] !== undefined);
-    const typed = rp.types.length > 0;
+    const ids = typeIds[i]!;
+    // Several types: the whole list, checked; one: only its own list.
+    const typed = ids.length > 1;
+    const one = ids.length === 1 ? ids[0]! : -1;
     if (dir !== 'in') {
-      for (const r of from.out) {
+      for (const r of ids.length === 1 ? from.ofType('out', one) : from.out) {
         rt.tick();
-        if (typed && !rp.types.includes(r.type)) continue;
+        if (typed && !ids.includes(r.typeId)) continue;
         if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
         if (step(i, forward, s, r.end, r)) return true;
       }
     }
     if (dir !== 'out') {
-      for (const r of from.in) {
+      for (const r of ids.length === 1 ? from.ofType('in', one) : from.in) {
         rt.tick();
         if (dir === 'both' && r.start === r.end) continue;
-        if (typed && !rp.types.includes(r.type)) continue;
+        if (typed && !ids.includes(r.typeId)) continue;
         if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
         if (step(i, forward, s, r.start, r)) return true;
       }
@@ -246,9 +257,10 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     return false;
   };
   const ap = pattern.nodes[a]!;
+  const anchorLabels = labelled[a];
   for (const node of start) {
     rt.tick();
-    if (!nodeOk(node, ap, row, rt)) continue;
+    if ((anchorLabels && !anchorLabels(node)) || !nodeOk(node, unlabelled[a]!, row, rt)) continue;
     nodes[a] = node;
     const newNode = ap.v !== null && frame[ap.v] === undefined;
     if (newNode) frame[ap.v!] = node;
