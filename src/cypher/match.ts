@@ -75,7 +75,7 @@ function relOk(r: RelRec, p: RelPat, row: Row, rt: Runtime, checkBound = true): 
 }
 
 /** The variable-length runs from `from`; `forward` walks the pattern left to right. */
-function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runtime, used: ReadonlySet<RelRec>): { rels: RelRec[]; to: NodeRec }[] {
+function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runtime, taken: (r: RelRec) => boolean): { rels: RelRec[]; to: NodeRec }[] {
   const dir = p.dir === 'both' ? 'both' : (p.dir === 'out') === forward ? 'out' : 'in';
   const out: { rels: RelRec[]; to: NodeRec }[] = [];
   const { min, max } = p.range!;
@@ -83,7 +83,7 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runt
   const onTrail = new Set<RelRec>();
   const visit = (r: RelRec, to: NodeRec): void => {
     rt.tick();
-    if (onTrail.has(r) || used.has(r) || !relOk(r, p, scope, rt, false)) return;
+    if (onTrail.has(r) || taken(r) || !relOk(r, p, scope, rt, false)) return;
     trail.push(r);
     onTrail.add(r);
     walk(to);
@@ -101,6 +101,18 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runt
 }
 
 const NO_RELS: readonly RelRec[] = [];
+
+/** Whether two of the relationship patterns could match one relationship: their types (any, when untyped) overlap. */
+function mayCoincide(rels: readonly RelPat[]): boolean {
+  for (let i = 0; i < rels.length; i++) {
+    for (let j = i + 1; j < rels.length; j++) {
+      const a = rels[i]!.types;
+      const b = rels[j]!.types;
+      if (a.length === 0 || b.length === 0 || a.some((t) => b.includes(t))) return true;
+    }
+  }
+  return false;
+}
 
 const COSTS = new WeakMap<readonly NodeRec[], Map<string, number>>();
 // Past this many candidates the cost is estimated from the graph's mean degree instead of counted.
@@ -162,8 +174,10 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
   // hops[i]: the relationship (one hop) or the run of them (variable length) matched for rels[i].
   const hops: (RelRec | RelRec[])[] = new Array(n - 1);
   // Relationship uniqueness needs tracking only when two relationships could coincide.
-  const unique = n > 2 || used.size > 0;
-  const local = new Set(used);
+  const unique = used.size > 0 || mayCoincide(pattern.rels);
+  // This walk's relationships so far: a stack as long as the pattern, where a Set would churn.
+  const bound: RelRec[] = [];
+  const taken = (r: RelRec): boolean => bound.includes(r) || used.has(r);
   // The row and what this pattern has bound so far; an unbound variable is undefined here.
   const frame: Row = { ...row };
   const labelled: (NodeCheck | null)[] = pattern.nodes.map((p) => (p.labels ? labelCheck(p.labels, rt.graph) : null));
@@ -207,13 +221,12 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     if (newNode) frame[p.v!] = to;
     if (newRel) frame[rp.v!] = hop;
     if (unique) {
-      if (Array.isArray(hop)) for (const x of hop) local.add(x);
-      else local.add(hop);
+      if (Array.isArray(hop)) bound.push(...hop);
+      else bound.push(hop);
     }
     const stop = allTrue(checks[s]!, frame, rt) && walk(forward ? i + 1 : i - 1, forward, s);
     if (unique) {
-      if (Array.isArray(hop)) for (const x of hop) local.delete(x);
-      else local.delete(hop);
+      bound.length -= Array.isArray(hop) ? hop.length : 1;
     }
     if (newRel) frame[rp.v!] = undefined as unknown as Value;
     if (newNode) frame[p.v!] = undefined as unknown as Value;
@@ -227,7 +240,7 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     const rp = pattern.rels[i]!;
     s++;
     if (rp.range) {
-      for (const m of expand(from, rp, forward, frame, rt, local)) if (step(i, forward, s, m.to, m.rels)) return true;
+      for (const m of expand(from, rp, forward, frame, rt, taken)) if (step(i, forward, s, m.to, m.rels)) return true;
       return false;
     }
     // One hop, the common case: walk the adjacency lists directly.
@@ -241,7 +254,7 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
       for (const r of ids.length === 1 ? from.ofType('out', one) : from.out) {
         rt.tick();
         if (typed && !ids.includes(r.typeId)) continue;
-        if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
+        if ((unique && taken(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
         if (step(i, forward, s, r.end, r)) return true;
       }
     }
@@ -250,7 +263,7 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
         rt.tick();
         if (dir === 'both' && r.start === r.end) continue;
         if (typed && !ids.includes(r.typeId)) continue;
-        if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
+        if ((unique && taken(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
         if (step(i, forward, s, r.start, r)) return true;
       }
     }
