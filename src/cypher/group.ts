@@ -1,9 +1,10 @@
 /**
  * Grouping for a WITH or RETURN with aggregates: rows (kept, or streamed from a MATCH) into groups
- * by the items without an aggregate, one accumulator per aggregate and group. A group costs a few
- * objects; a row only its key look-up and its accumulator inputs, nothing is kept of it.
+ * by the items without an aggregate, each aggregate's state kept for all groups (agg-columns.ts). A
+ * row costs its key look-up and its aggregate inputs; nothing is kept of it.
  */
-import { accumulator, isAggregate, type Accumulator } from './aggregates.ts';
+import { aggColumn } from './agg-columns.ts';
+import { isAggregate } from './aggregates.ts';
 import { exprKey, type Expr, type ReturnItem } from './ast.ts';
 import { CypherError } from './errors.ts';
 import type { Value } from './graph-store.ts';
@@ -53,64 +54,67 @@ export interface Projected {
   before: Row;
 }
 
-interface Group {
-  /** The group's first row, for an item that wraps an aggregate (count(p) + 1); null when none does. */
-  first: Row | null;
-  keyValues: Value[];
-  accs: Accumulator[];
-}
-
 /**
  * The groups of `source`'s rows, at most `rt.maxRows` of them. `copy`: the source reuses its row
- * objects (a streamed match), so a group keeps its own copy of the first row.
+ * objects (a streamed match), so a group keeps its own copy of the first row. A group is a number:
+ * its key values and aggregate states are entries in per-key and per-aggregate arrays.
  */
 export function aggregate(source: RowSource, items: ReturnItem[], slots: AggSlot[], rt: Runtime, copy: boolean): Projected[] {
-  const keys = items.filter((i) => !hasAggregate(i.expr)).map((i) => i.expr);
+  const keyItems = items.filter((i) => !hasAggregate(i.expr));
+  const keys = keyItems.map((i) => i.expr);
   const aggItems = items.filter((i) => hasAggregate(i.expr)).map((i) => ({ alias: i.alias, expr: extract(i.expr, slots) }));
   // An item that is one aggregate (count(p) AS n) takes the slot's value; others are evaluated.
   const direct = aggItems.every((a) => a.expr.k === 'var');
   const first = slots.map((s) => s.args[0] ?? null);
   const second = slots.map((s) => s.args[1] ?? null);
+  const stride = 2 ** Math.ceil(Math.log2(rt.graph.nodes.length + 1));
+  const columns = slots.map((s) => aggColumn(s.fn, s.distinct, stride));
+  const keyColumns: Value[][] = keys.map(() => []);
+  // For an item that wraps an aggregate (count(p) + 1): each group's first row.
+  const firstRows: Row[] = [];
   const index = new GroupIndex(keys.length);
-  const groups: Group[] = [];
+  let groups = 0;
+  const open = (keyValues: readonly Value[], row: Row): number => {
+    if (groups >= rt.maxRows) throw new CypherError('timeout', `the query built more than ${rt.maxRows} groups; narrow the MATCH or add a LIMIT`);
+    for (let i = 0; i < keys.length; i++) keyColumns[i]!.push(keyValues[i]!);
+    for (const c of columns) c.open();
+    if (!direct) firstRows.push(copy ? { ...row } : row);
+    return groups++;
+  };
   const keyValues: Value[] = new Array(keys.length);
   source((row) => {
     rt.tick();
     for (let i = 0; i < keys.length; i++) keyValues[i] = rt.evaluate(keys[i]!, row);
     let g = index.get(keyValues);
-    if (!g) {
-      if (groups.length >= rt.maxRows) throw new CypherError('timeout', `the query built more than ${rt.maxRows} groups; narrow the MATCH or add a LIMIT`);
-      g = { first: direct ? null : copy ? { ...row } : row, keyValues: [...keyValues], accs: slots.map((s) => accumulator(s.fn, s.distinct)) };
-      index.set(keyValues, g);
-      groups.push(g);
-    }
-    for (let i = 0; i < slots.length; i++) {
+    if (g === undefined) index.set(keyValues, (g = open(keyValues, row)));
+    for (let i = 0; i < columns.length; i++) {
       const a = first[i]!;
       const b = second[i]!;
-      g.accs[i]!.add(a ? rt.evaluate(a, row) : null, b ? rt.evaluate(b, row) : undefined);
+      columns[i]!.add(g, a ? rt.evaluate(a, row) : null, b ? rt.evaluate(b, row) : undefined);
     }
   });
-  if (groups.length === 0 && keys.length === 0) groups.push({ first: direct ? null : {}, keyValues: [], accs: slots.map((s) => accumulator(s.fn, s.distinct)) });
-  const keyAliases = items.filter((i) => !hasAggregate(i.expr)).map((i) => i.alias);
-  return groups.map((g) => {
-    const out: Row = {};
-    for (let i = 0; i < keyAliases.length; i++) out[keyAliases[i]!] = g.keyValues[i]!;
+  if (groups === 0 && keys.length === 0) open([], {});
+  const out: Projected[] = new Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const row: Row = {};
+    for (let i = 0; i < keys.length; i++) row[keyItems[i]!.alias] = keyColumns[i]![g]!;
     // ORDER BY sees the projected names and the aggregate slots, not the grouped-away rows.
     const results: Row = {};
-    for (let i = 0; i < slots.length; i++) results[slots[i]!.name] = g.accs[i]!.result();
-    const scope: Row | null = g.first ? Object.assign({}, g.first, results, out) : null;
-    for (const a of aggItems) out[a.alias] = scope ? rt.evaluate(a.expr, scope) : results[(a.expr as { name: string }).name]!;
-    return { out, before: results };
-  });
+    for (let i = 0; i < slots.length; i++) results[slots[i]!.name] = columns[i]!.result(g);
+    const scope: Row | null = direct ? null : Object.assign({}, firstRows[g], results, row);
+    for (const a of aggItems) row[a.alias] = scope ? rt.evaluate(a.expr, scope) : results[(a.expr as { name: string }).name]!;
+    out[g] = { out: row, before: results };
+  }
+  return out;
 }
 
-/** Groups by their key values: one ValueMap level per key, so no key string is built per row. */
+/** Group numbers by their key values: one ValueMap level per key, so no key string is built per row. */
 class GroupIndex {
   private readonly root = new ValueMap<unknown>();
-  private single: Group | undefined;
+  private single: number | undefined;
   constructor(private readonly width: number) {}
 
-  get(keys: readonly Value[]): Group | undefined {
+  get(keys: readonly Value[]): number | undefined {
     if (this.width === 0) return this.single;
     let level = this.root;
     for (let i = 0; i < this.width - 1; i++) {
@@ -118,10 +122,10 @@ class GroupIndex {
       if (!next) return undefined;
       level = next;
     }
-    return level.get(keys[this.width - 1]!) as Group | undefined;
+    return level.get(keys[this.width - 1]!) as number | undefined;
   }
 
-  set(keys: readonly Value[], g: Group): void {
+  set(keys: readonly Value[], g: number): void {
     if (this.width === 0) {
       this.single = g;
       return;
