@@ -67,7 +67,8 @@ export function aggregate(source: RowSource, items: ReturnItem[], slots: AggSlot
   const direct = aggItems.every((a) => a.expr.k === 'var');
   const first = slots.map((s) => s.args[0] ?? null);
   const second = slots.map((s) => s.args[1] ?? null);
-  const stride = 2 ** Math.ceil(Math.log2(rt.graph.nodes.length + 1));
+  // Past every node index, and past the small integers (cluster ids, years are not) DISTINCT numbers directly.
+  const stride = 2 ** Math.ceil(Math.log2(Math.max(rt.graph.nodes.length + 1, 1024)));
   const columns = slots.map((s) => aggColumn(s.fn, s.distinct, stride));
   const keyColumns: Value[][] = keys.map(() => []);
   // For an item that wraps an aggregate (count(p) + 1): each group's first row.
