@@ -6,6 +6,7 @@
 import { aggColumn } from './agg-columns.ts';
 import { isAggregate } from './aggregates.ts';
 import { exprKey, type Expr, type ReturnItem } from './ast.ts';
+import { compileExpr } from './compile-expr.ts';
 import { CypherError } from './errors.ts';
 import type { Value } from './graph-store.ts';
 import type { Row, Runtime } from './runtime.ts';
@@ -61,12 +62,12 @@ export interface Projected {
  */
 export function aggregate(source: RowSource, items: ReturnItem[], slots: AggSlot[], rt: Runtime, copy: boolean): Projected[] {
   const keyItems = items.filter((i) => !hasAggregate(i.expr));
-  const keys = keyItems.map((i) => i.expr);
+  const keys = keyItems.map((i) => compileExpr(i.expr, rt));
   const aggItems = items.filter((i) => hasAggregate(i.expr)).map((i) => ({ alias: i.alias, expr: extract(i.expr, slots) }));
   // An item that is one aggregate (count(p) AS n) takes the slot's value; others are evaluated.
   const direct = aggItems.every((a) => a.expr.k === 'var');
-  const first = slots.map((s) => s.args[0] ?? null);
-  const second = slots.map((s) => s.args[1] ?? null);
+  const first = slots.map((s) => (s.args[0] ? compileExpr(s.args[0], rt) : null));
+  const second = slots.map((s) => (s.args[1] ? compileExpr(s.args[1], rt) : null));
   // Past every node index, and past the small integers (cluster ids, years are not) DISTINCT numbers directly.
   const stride = 2 ** Math.ceil(Math.log2(Math.max(rt.graph.nodes.length + 1, 1024)));
   const columns = slots.map((s) => aggColumn(s.fn, s.distinct, stride));
@@ -85,13 +86,13 @@ export function aggregate(source: RowSource, items: ReturnItem[], slots: AggSlot
   const keyValues: Value[] = new Array(keys.length);
   source((row) => {
     rt.tick();
-    for (let i = 0; i < keys.length; i++) keyValues[i] = rt.evaluate(keys[i]!, row);
+    for (let i = 0; i < keys.length; i++) keyValues[i] = keys[i]!(row);
     let g = index.get(keyValues);
     if (g === undefined) index.set(keyValues, (g = open(keyValues, row)));
     for (let i = 0; i < columns.length; i++) {
       const a = first[i]!;
       const b = second[i]!;
-      columns[i]!.add(g, a ? rt.evaluate(a, row) : null, b ? rt.evaluate(b, row) : undefined);
+      columns[i]!.add(g, a ? a(row) : null, b ? b(row) : undefined);
     }
   });
   if (groups === 0 && keys.length === 0) open([], {});

@@ -34,10 +34,9 @@ export function matchPatterns(patterns: PathPattern[], row: Row, rt: Runtime, em
   const mine: Expr[] = [];
   const later: Expr[] = [];
   for (const c of where) ([...varsOf(c)].every((v) => own.has(v) || v in row) && !first.shortest ? mine : later).push(c);
-  const next: Emit = (r, rels) => {
-    if (rest.length === 0) return allTrue(later, r, rt) && emit(r) === true;
-    return matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]), later);
-  };
+  // The last pattern with nothing left to check hands its matches straight on.
+  const next: Emit =
+    rest.length > 0 ? (r, rels) => matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]), later) : later.length > 0 ? (r) => allTrue(later, r, rt) && emit(r) === true : (r) => emit(r) === true;
   if (first.shortest) {
     for (const m of shortestPaths(first, row, rt, (n, p) => nodeOk(n, p, row, rt), (r, p, ok) => relOk(r, p, row, rt, ok))) if (next(m.row, m.rels)) return true;
     return false;
