@@ -6,7 +6,8 @@
 const EMPTY = -1;
 
 export class IntSet {
-  private slots = new Float64Array(64).fill(EMPTY);
+  // 8 KB to start: one set serves every group of an aggregate, so it seldom stays small.
+  private slots = new Float64Array(1024).fill(EMPTY);
   private size = 0;
 
   /** Adds `k`; false when it was there already. */

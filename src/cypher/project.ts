@@ -1,5 +1,6 @@
 /** WITH and RETURN: projection, grouping with aggregates, DISTINCT, ORDER BY, SKIP and LIMIT. */
 import { exprKey, type Expr, type Projection, type ReturnItem } from './ast.ts';
+import { compileExpr } from './compile-expr.ts';
 import { invalid, typeError } from './errors.ts';
 import { type AggSlot, aggregate, extract, hasAggregate, type Projected, type RowSource } from './group.ts';
 import { varsOf } from './plan-match.ts';
@@ -30,10 +31,11 @@ export function project(rows: Row[] | RowSource, proj: Projection, rt: Runtime, 
   const slots: AggSlot[] = [];
   if (!grouped) {
     if (!Array.isArray(rows)) throw new Error('only a grouping projection reads streamed rows');
+    const values = items.map((i) => compileExpr(i.expr, rt));
     projected = rows.map((scope) => {
       rt.tick();
       const out: Row = {};
-      for (const i of items) out[i.alias] = rt.evaluate(i.expr, scope);
+      for (let i = 0; i < items.length; i++) out[items[i]!.alias] = values[i]!(scope);
       return { out, before: scope };
     });
   } else {
@@ -56,18 +58,23 @@ export function project(rows: Row[] | RowSource, proj: Projection, rt: Runtime, 
     });
     // Sorting on projected columns (the usual case) reads them from the projected row alone.
     const onColumns = orderExprs.every((e) => [...varsOf(e)].every((v) => aliases.has(v)));
-    const keyed = projected.map((p) => {
-      const scope = onColumns ? p.out : { ...p.before, ...p.out };
-      return { p, keys: orderExprs.map((e) => rt.evaluate(e, scope)) };
+    const scopes = onColumns ? projected.map((p) => p.out) : projected.map((p) => ({ ...p.before, ...p.out }));
+    // One column of sort keys per ORDER BY item, and row numbers sorted (stably) by them.
+    const keys = orderExprs.map((e) => {
+      const key = compileExpr(e, rt);
+      return scopes.map((scope) => key(scope));
     });
-    keyed.sort((x, y) => {
-      for (let i = 0; i < orderExprs.length; i++) {
-        const c = orderCompare(x.keys[i]!, y.keys[i]!);
-        if (c !== 0) return proj.order[i]!.desc ? -c : c;
+    const desc = proj.order.map((o) => o.desc);
+    const order = projected.map((_, j) => j);
+    order.sort((x, y) => {
+      for (let i = 0; i < keys.length; i++) {
+        const c = orderCompare(keys[i]![x]!, keys[i]![y]!);
+        if (c !== 0) return desc[i] ? -c : c;
       }
       return 0;
     });
-    projected = keyed.map((k) => k.p);
+    const sorted = projected;
+    projected = order.map((j) => sorted[j]!);
   }
   const skip = count(proj.skip, rt, 'SKIP') ?? 0;
   const limit = count(proj.limit, rt, 'LIMIT');
