@@ -73,8 +73,8 @@ export function project(rows: Row[] | RowSource, proj: Projection, rt: Runtime, 
       }
       return 0;
     });
-    const sorted = projected;
-    projected = order.map((j) => sorted[j]!);
+    const unsorted = projected;
+    projected = order.map((j) => unsorted[j]!);
   }
   const skip = count(proj.skip, rt, 'SKIP') ?? 0;
   const limit = count(proj.limit, rt, 'LIMIT');
