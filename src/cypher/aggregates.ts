@@ -1,8 +1,7 @@
-/** Aggregating functions: one accumulator per group; DISTINCT drops repeated inputs first. */
+/** Aggregating functions, one accumulator per group (agg-columns.ts keeps count and collect, and DISTINCT, for all groups at once). */
 import type { Value } from './graph-store.ts';
 import { typeError } from './errors.ts';
 import { isNumber, orderCompare, typeName } from './values.ts';
-import { ValueSet } from './value-map.ts';
 
 /** One group's running value; `q` is a second argument (the percentile), undefined for the rest. */
 export interface Accumulator {
@@ -10,42 +9,15 @@ export interface Accumulator {
   result(): Value;
 }
 
-// The common ones are classes: one object per group, no closures made per group.
-// Counted as a JS number (exact far past any row budget): adding bigints allocates one per row.
-class Count implements Accumulator {
-  private n = 0;
-  add(v: Value): void {
-    if (v !== null) this.n++;
-  }
-  result(): Value {
-    return BigInt(this.n);
-  }
-}
-
-class Collect implements Accumulator {
-  private readonly items: Value[] = [];
-  add(v: Value): void {
-    if (v !== null) this.items.push(v);
-  }
-  result(): Value {
-    return this.items;
-  }
-}
-
-class Distinct implements Accumulator {
-  private readonly seen = new ValueSet();
-  constructor(private readonly acc: Accumulator) {}
-  add(v: Value, q?: Value): void {
-    if (this.seen.add(v)) this.acc.add(v, q);
-  }
-  result(): Value {
-    return this.acc.result();
-  }
-}
-
 const AGGREGATES: Record<string, () => Accumulator> = {
-  count: () => new Count(),
-  collect: () => new Collect(),
+  count: () => {
+    let n = 0;
+    return { add: (v) => void (v !== null && n++), result: () => BigInt(n) };
+  },
+  collect: () => {
+    const items: Value[] = [];
+    return { add: (v) => void (v !== null && items.push(v)), result: () => items };
+  },
   sum: () => {
     let int = 0n;
     let float = 0;
@@ -86,9 +58,8 @@ const AGGREGATES: Record<string, () => Accumulator> = {
 
 export const isAggregate = (name: string): boolean => name in AGGREGATES;
 
-export function accumulator(name: string, distinct: boolean): Accumulator {
-  const acc = AGGREGATES[name]!();
-  return distinct ? new Distinct(acc) : acc;
+export function accumulator(name: string): Accumulator {
+  return AGGREGATES[name]!();
 }
 
 function extreme(sign: 1 | -1): Accumulator {

@@ -72,7 +72,8 @@ export function runQuery(graph: PropertyGraph, text: string, params: Record<stri
       truncated = true;
       break;
     }
-    const json = Object.fromEntries(columns.map((c) => [c, collector.toJson(row[c] ?? null)]));
+    const json: Record<string, unknown> = {};
+    for (const c of columns) json[c] = collector.toJson(row[c] ?? null);
     bytes += JSON.stringify(json).length;
     if (bytes > l.maxResultBytes) {
       truncated = true;

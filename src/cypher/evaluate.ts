@@ -3,6 +3,7 @@ import type { Expr, LabelTest } from './ast.ts';
 import { arithmetic } from './arithmetic.ts';
 import { CypherError, invalid, typeError } from './errors.ts';
 import { FUNCTIONS } from './functions.ts';
+import { patternValue } from './pattern-expr.ts';
 import { type MapValue, NodeRec, type Value, isMap, isNode, isPath, isRel } from './graph-store.ts';
 import { type Row, type Runtime } from './runtime.ts';
 import { compare, equals, isNumber, typeName } from './values.ts';
@@ -12,9 +13,11 @@ export function matchesLabels(node: NodeRec, t: LabelTest): boolean {
     case 'name':
       return node.labels.includes(t.name);
     case 'and':
-      return t.parts.every((p) => matchesLabels(node, p));
+      for (const p of t.parts) if (!matchesLabels(node, p)) return false;
+      return true;
     case 'or':
-      return t.parts.some((p) => matchesLabels(node, p));
+      for (const p of t.parts) if (matchesLabels(node, p)) return true;
+      return false;
     case 'not':
       return !matchesLabels(node, t.a);
     case 'any':
@@ -89,12 +92,14 @@ function regex(pattern: string): RegExp {
   return re;
 }
 
+const LOGICAL = { and: 'AND', or: 'OR', xor: 'XOR' } as const;
+
 function binary(e: Extract<Expr, { k: 'bin' }>, row: Row, rt: Runtime): Value {
   if (e.op === 'and' || e.op === 'or' || e.op === 'xor') {
-    const a = truth(evaluate(e.a, row, rt), e.op.toUpperCase());
+    const a = truth(evaluate(e.a, row, rt), LOGICAL[e.op]);
     if (e.op === 'and' && a === false) return false;
     if (e.op === 'or' && a === true) return true;
-    const b = truth(evaluate(e.b, row, rt), e.op.toUpperCase());
+    const b = truth(evaluate(e.b, row, rt), LOGICAL[e.op]);
     if (e.op === 'and') return b === false ? false : a === null || b === null ? null : true;
     if (e.op === 'or') return b === true ? true : a === null || b === null ? null : false;
     return a === null || b === null ? null : a !== b;
@@ -129,6 +134,13 @@ function binary(e: Extract<Expr, { k: 'bin' }>, row: Row, rt: Runtime): Value {
   }
 }
 
+// A loop, not map(): a callback here would capture evaluate's parameters (see pattern-expr.ts).
+function evaluateAll(es: readonly Expr[], row: Row, rt: Runtime): Value[] {
+  const out: Value[] = new Array(es.length);
+  for (let i = 0; i < es.length; i++) out[i] = evaluate(es[i]!, row, rt);
+  return out;
+}
+
 function listOf(v: Value, what: string): Value[] | null {
   if (v === null) return null;
   if (!Array.isArray(v)) throw typeError(`${what} expects a list, got ${typeName(v)}`);
@@ -155,7 +167,7 @@ export function evaluate(e: Expr, row: Row, rt: Runtime): Value {
     case 'slice':
       return slice(evaluate(e.of, row, rt), e.from ? evaluate(e.from, row, rt) : (undefined as unknown as Value), e.to ? evaluate(e.to, row, rt) : (undefined as unknown as Value));
     case 'list':
-      return e.items.map((i) => evaluate(i, row, rt));
+      return evaluateAll(e.items, row, rt);
     case 'map': {
       const m: MapValue = {};
       for (const [k, v] of e.entries) m[k] = evaluate(v, row, rt);
@@ -182,7 +194,7 @@ export function evaluate(e: Expr, row: Row, rt: Runtime): Value {
     case 'call': {
       const fn = FUNCTIONS[e.name];
       if (!fn) throw new CypherError('invalid-query', `Unknown function '${e.name}'`);
-      return fn(e.args.map((a) => evaluate(a, row, rt)), rt);
+      return fn(evaluateAll(e.args, row, rt), rt);
     }
     case 'countStar':
       throw invalid('count(*) can only be used in RETURN or WITH');
@@ -208,32 +220,11 @@ export function evaluate(e: Expr, row: Row, rt: Runtime): Value {
       for (const item of list) acc = evaluate(e.step, { ...row, [e.acc]: acc, [e.v]: item }, rt);
       return acc;
     }
-    case 'pattern': {
-      let found = false;
-      rt.match([e.pattern], row, () => (found = true));
-      return found;
-    }
-    case 'patternComp': {
-      const out: Value[] = [];
-      rt.match([{ ...e.pattern, v: e.path }], row, (m) => {
-        if (!e.where || evaluate(e.where, m, rt) === true) out.push(evaluate(e.map, m, rt));
-      });
-      return out;
-    }
-    case 'exists': {
-      let n = 0n;
-      rt.match(e.patterns, row, (m) => {
-        if (e.where && evaluate(e.where, m, rt) !== true) return false;
-        n++;
-        return !e.count;
-      });
-      return e.count ? n : n > 0n;
-    }
-    case 'shortest': {
-      const out: Value[] = [];
-      rt.match([{ ...e.pattern, v: '\u0000path' }], row, (m) => void out.push(m['\u0000path']!));
-      return e.all ? out : (out[0] ?? null);
-    }
+    case 'pattern':
+    case 'patternComp':
+    case 'exists':
+    case 'shortest':
+      return patternValue(e, row, rt);
     case 'mapProj':
       return mapProjection(e, row, rt);
   }

@@ -25,6 +25,7 @@ export function createRuntime(graph: PropertyGraph, params: Record<string, Value
   const rt: Runtime = {
     graph,
     params,
+    maxRows: budget.maxIntermediateRows,
     tick() {
       if (++ticks % 4096 === 0 && performance.now() > budget.deadline) throw new CypherError('timeout', `the query ran longer than its time budget of ${budget.timeoutMs} ms`);
     },

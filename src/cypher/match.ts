@@ -9,6 +9,7 @@ import type { Expr, NodePat, PathPattern, RelPat } from './ast.ts';
 import { evaluate, matchesLabels } from './evaluate.ts';
 import { type NodeRec, PathVal, type RelRec, type Value, isMap } from './graph-store.ts';
 import { typeError } from './errors.ts';
+import { labelCheck, type NodeCheck } from './label-test.ts';
 import { patternVars, startNodes, varsOf } from './plan-match.ts';
 import type { Row, Runtime } from './runtime.ts';
 import { shortestPaths } from './shortest.ts';
@@ -33,10 +34,9 @@ export function matchPatterns(patterns: PathPattern[], row: Row, rt: Runtime, em
   const mine: Expr[] = [];
   const later: Expr[] = [];
   for (const c of where) ([...varsOf(c)].every((v) => own.has(v) || v in row) && !first.shortest ? mine : later).push(c);
-  const next: Emit = (r, rels) => {
-    if (rest.length === 0) return allTrue(later, r, rt) && emit(r) === true;
-    return matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]), later);
-  };
+  // The last pattern with nothing left to check hands its matches straight on.
+  const next: Emit =
+    rest.length > 0 ? (r, rels) => matchPatterns(rest, r, rt, emit, new Set([...used, ...rels]), later) : later.length > 0 ? (r) => allTrue(later, r, rt) && emit(r) === true : (r) => emit(r) === true;
   if (first.shortest) {
     for (const m of shortestPaths(first, row, rt, (n, p) => nodeOk(n, p, row, rt), (r, p, ok) => relOk(r, p, row, rt, ok))) if (next(m.row, m.rels)) return true;
     return false;
@@ -74,7 +74,7 @@ function relOk(r: RelRec, p: RelPat, row: Row, rt: Runtime, checkBound = true): 
 }
 
 /** The variable-length runs from `from`; `forward` walks the pattern left to right. */
-function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runtime, used: ReadonlySet<RelRec>): { rels: RelRec[]; to: NodeRec }[] {
+function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runtime, taken: (r: RelRec) => boolean): { rels: RelRec[]; to: NodeRec }[] {
   const dir = p.dir === 'both' ? 'both' : (p.dir === 'out') === forward ? 'out' : 'in';
   const out: { rels: RelRec[]; to: NodeRec }[] = [];
   const { min, max } = p.range!;
@@ -82,7 +82,7 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runt
   const onTrail = new Set<RelRec>();
   const visit = (r: RelRec, to: NodeRec): void => {
     rt.tick();
-    if (onTrail.has(r) || used.has(r) || !relOk(r, p, scope, rt, false)) return;
+    if (onTrail.has(r) || taken(r) || !relOk(r, p, scope, rt, false)) return;
     trail.push(r);
     onTrail.add(r);
     walk(to);
@@ -97,6 +97,20 @@ function expand(from: NodeRec, p: RelPat, forward: boolean, scope: Row, rt: Runt
   };
   walk(from);
   return out;
+}
+
+const NO_RELS: readonly RelRec[] = [];
+
+/** Whether two of the relationship patterns could match one relationship: their types (any, when untyped) overlap. */
+function mayCoincide(rels: readonly RelPat[]): boolean {
+  for (let i = 0; i < rels.length; i++) {
+    for (let j = i + 1; j < rels.length; j++) {
+      const a = rels[i]!.types;
+      const b = rels[j]!.types;
+      if (a.length === 0 || b.length === 0 || a.some((t) => b.includes(t))) return true;
+    }
+  }
+  return false;
 }
 
 const COSTS = new WeakMap<readonly NodeRec[], Map<string, number>>();
@@ -159,34 +173,41 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
   // hops[i]: the relationship (one hop) or the run of them (variable length) matched for rels[i].
   const hops: (RelRec | RelRec[])[] = new Array(n - 1);
   // Relationship uniqueness needs tracking only when two relationships could coincide.
-  const unique = n > 2 || used.size > 0;
-  const local = new Set(used);
+  const unique = used.size > 0 || mayCoincide(pattern.rels);
+  // This walk's relationships so far: a stack as long as the pattern, where a Set would churn.
+  const bound: RelRec[] = [];
+  const taken = (r: RelRec): boolean => bound.includes(r) || used.has(r);
   // The row and what this pattern has bound so far; an unbound variable is undefined here.
   const frame: Row = { ...row };
-  const nodeFits = (node: NodeRec, p: NodePat): boolean => {
+  const labelled: (NodeCheck | null)[] = pattern.nodes.map((p) => (p.labels ? labelCheck(p.labels, rt.graph) : null));
+  // The rest of each node's test (properties, inline WHERE), for nodeOk once the labels passed.
+  const unlabelled: NodePat[] = pattern.nodes.map((p) => ({ ...p, labels: null }));
+  // rels[i]'s type ids; one type walks that type's own adjacency list.
+  const typeIds = pattern.rels.map((r) => r.types.map((t) => rt.graph.typeId(t)));
+  const nodeFits = (node: NodeRec, at: number): boolean => {
+    const p = pattern.nodes[at]!;
     if (p.v) {
       const prior = frame[p.v];
       if (prior !== undefined && prior !== node) return false;
     }
-    if (p.labels && !matchesLabels(node, p.labels)) return false;
-    return !(p.props || p.where) || nodeOk(node, p, frame, rt);
+    const labels = labelled[at];
+    if (labels && !labels(node)) return false;
+    return !(p.props || p.where) || nodeOk(node, unlabelled[at]!, frame, rt);
   };
   const finish = (): boolean => {
-    const all = wantRels || pattern.v ? hops.flat() : [];
-    if (pattern.v) {
-      const walk: NodeRec[] = [nodes[0]!];
-      for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
-      frame[pattern.v] = new PathVal(walk, all);
-      if (!allTrue(checks[n]!, frame, rt)) return false;
-    }
-    return emit(frame, all) === true;
+    if (!pattern.v) return emit(frame, wantRels ? hops.flat() : NO_RELS) === true;
+    const all = hops.flat();
+    const walk: NodeRec[] = [nodes[0]!];
+    for (const rel of all) walk.push(rel.start === walk[walk.length - 1] ? rel.end : rel.start);
+    frame[pattern.v] = new PathVal(walk, all);
+    return allTrue(checks[n]!, frame, rt) && emit(frame, all) === true;
   };
   // Binds hop i (to `to`, over `hop`), checks what became checkable at stage s, walks on.
   const step = (i: number, forward: boolean, s: number, to: NodeRec, hop: RelRec | RelRec[]): boolean => {
     const at = forward ? i + 1 : i;
     const p = pattern.nodes[at]!;
     const rp = pattern.rels[i]!;
-    if (!nodeFits(to, p)) return false;
+    if (!nodeFits(to, at)) return false;
     let newRel = false;
     if (rp.v) {
       const prior = frame[rp.v];
@@ -199,13 +220,12 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     if (newNode) frame[p.v!] = to;
     if (newRel) frame[rp.v!] = hop;
     if (unique) {
-      if (Array.isArray(hop)) for (const x of hop) local.add(x);
-      else local.add(hop);
+      if (Array.isArray(hop)) bound.push(...hop);
+      else bound.push(hop);
     }
     const stop = allTrue(checks[s]!, frame, rt) && walk(forward ? i + 1 : i - 1, forward, s);
     if (unique) {
-      if (Array.isArray(hop)) for (const x of hop) local.delete(x);
-      else local.delete(hop);
+      bound.length -= Array.isArray(hop) ? hop.length : 1;
     }
     if (newRel) frame[rp.v!] = undefined as unknown as Value;
     if (newNode) frame[p.v!] = undefined as unknown as Value;
@@ -219,36 +239,40 @@ function matchPath(pattern: PathPattern, row: Row, rt: Runtime, used: ReadonlySe
     const rp = pattern.rels[i]!;
     s++;
     if (rp.range) {
-      for (const m of expand(from, rp, forward, frame, rt, local)) if (step(i, forward, s, m.to, m.rels)) return true;
+      for (const m of expand(from, rp, forward, frame, rt, taken)) if (step(i, forward, s, m.to, m.rels)) return true;
       return false;
     }
     // One hop, the common case: walk the adjacency lists directly.
     const dir = rp.dir === 'both' ? 'both' : (rp.dir === 'out') === forward ? 'out' : 'in';
     const simple = !rp.props && !rp.where && !(rp.v && row[rp.v] !== undefined);
-    const typed = rp.types.length > 0;
+    const ids = typeIds[i]!;
+    // Several types: the whole list, checked; one: only its own list.
+    const typed = ids.length > 1;
+    const one = ids.length === 1 ? ids[0]! : -1;
     if (dir !== 'in') {
-      for (const r of from.out) {
+      for (const r of ids.length === 1 ? from.ofType('out', one) : from.out) {
         rt.tick();
-        if (typed && !rp.types.includes(r.type)) continue;
-        if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
+        if (typed && !ids.includes(r.typeId)) continue;
+        if ((unique && taken(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
         if (step(i, forward, s, r.end, r)) return true;
       }
     }
     if (dir !== 'out') {
-      for (const r of from.in) {
+      for (const r of ids.length === 1 ? from.ofType('in', one) : from.in) {
         rt.tick();
         if (dir === 'both' && r.start === r.end) continue;
-        if (typed && !rp.types.includes(r.type)) continue;
-        if ((unique && local.has(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
+        if (typed && !ids.includes(r.typeId)) continue;
+        if ((unique && taken(r)) || (!simple && !relOk(r, rp, frame, rt))) continue;
         if (step(i, forward, s, r.start, r)) return true;
       }
     }
     return false;
   };
   const ap = pattern.nodes[a]!;
+  const anchorLabels = labelled[a];
   for (const node of start) {
     rt.tick();
-    if (!nodeOk(node, ap, row, rt)) continue;
+    if ((anchorLabels && !anchorLabels(node)) || !nodeOk(node, unlabelled[a]!, row, rt)) continue;
     nodes[a] = node;
     const newNode = ap.v !== null && frame[ap.v] === undefined;
     if (newNode) frame[ap.v!] = node;

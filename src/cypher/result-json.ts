@@ -10,6 +10,9 @@ import type { ResultNode as JsonNode, ResultRelationship as JsonRelationship } f
 
 export type { JsonNode, JsonRelationship };
 
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN = -MAX;
+
 export class JsonCollector {
   private nodes = new Map<NodeRec, JsonNode>();
   private rels = new Map<RelRec, JsonRelationship>();
@@ -20,7 +23,7 @@ export class JsonCollector {
 
   toJson(v: Value): unknown {
     if (v === null) return null;
-    if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+    if (typeof v === 'bigint') return v >= MIN && v <= MAX ? Number(v) : v.toString();
     if (typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map((x) => this.toJson(x));
     if (isNode(v)) return this.node(v);

@@ -7,6 +7,8 @@ export type Row = Record<string, Value>;
 export interface Runtime {
   graph: PropertyGraph;
   params: Record<string, Value>;
+  /** Most rows, or groups, a clause may hold at once (the engine's memory guard). */
+  maxRows: number;
   /** Counts work; throws once the time budget is spent. */
   tick(): void;
   evaluate(e: Expr, row: Row): Value;

@@ -1,55 +1,61 @@
 /**
  * Maps and sets keyed by Cypher equivalence (as grouping and DISTINCT compare), without building a
- * key string for the common values: a string is its own key (no other value equals a string), a
- * node or relationship is keyed by identity; anything else goes through keyOf.
+ * key string for the common values: a string, a number and a node or relationship are their own
+ * keys; anything else goes through keyOf.
  */
 import { type Value, isNode, isRel } from './graph-store.ts';
 import { keyOf } from './values.ts';
 
-export class ValueMap<T> {
-  private readonly strings = new Map<string, T>();
-  private readonly others = new Map<unknown, T>();
-  private readonly order: T[] = [];
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN = -MAX;
 
-  private bucket(v: Value): [Map<unknown, T>, unknown] {
-    if (typeof v === 'string') return [this.strings as Map<unknown, T>, v];
-    return [this.others, isNode(v) || isRel(v) ? v : keyOf(v)];
-  }
+/**
+ * `v` as a key that needs no string, or undefined. No two kinds share a key (a string is never a
+ * number or a node), and an integer is the same number as a bigint or a float (1 and 1.0 group
+ * together, as keyOf has them); past 2^53 a JS number would round, so those take keyOf.
+ */
+function ownKey(v: Value): unknown {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'bigint') return v >= MIN && v <= MAX ? Number(v) : undefined;
+  if (typeof v === 'number') return Math.abs(v) <= Number.MAX_SAFE_INTEGER || !Number.isFinite(v) ? v : undefined;
+  if (isNode(v) || isRel(v)) return v;
+  return undefined;
+}
+
+// The keyOf map or set is made on its first value: most hold only strings, numbers or nodes, and a
+// grouping makes one set per group and DISTINCT aggregate.
+export class ValueMap<T> {
+  private readonly own = new Map<unknown, T>();
+  private byKeyOf: Map<string, T> | null = null;
 
   get(v: Value): T | undefined {
-    return typeof v === 'string' ? this.strings.get(v) : this.others.get(isNode(v) || isRel(v) ? v : keyOf(v));
+    const k = ownKey(v);
+    return k !== undefined ? this.own.get(k) : this.byKeyOf?.get(keyOf(v));
   }
 
   set(v: Value, x: T): void {
-    const [m, k] = this.bucket(v);
-    if (!m.has(k)) this.order.push(x);
-    m.set(k, x);
-  }
-
-  /** Entries in first-insertion order (the order results come out in). */
-  values(): readonly T[] {
-    return this.order;
-  }
-
-  get size(): number {
-    return this.order.length;
+    const k = ownKey(v);
+    if (k !== undefined) this.own.set(k, x);
+    else (this.byKeyOf ??= new Map()).set(keyOf(v), x);
   }
 }
 
 export class ValueSet {
-  private readonly strings = new Set<string>();
-  private readonly others = new Set<unknown>();
+  private readonly own = new Set<unknown>();
+  private byKeyOf: Set<string> | null = null;
 
   /** Adds `v`; false when an equivalent value was already there. */
   add(v: Value): boolean {
-    if (typeof v === 'string') {
-      if (this.strings.has(v)) return false;
-      this.strings.add(v);
+    const k = ownKey(v);
+    if (k !== undefined) {
+      if (this.own.has(k)) return false;
+      this.own.add(k);
       return true;
     }
-    const k = isNode(v) || isRel(v) ? v : keyOf(v);
-    if (this.others.has(k)) return false;
-    this.others.add(k);
+    const s = keyOf(v);
+    this.byKeyOf ??= new Set();
+    if (this.byKeyOf.has(s)) return false;
+    this.byKeyOf.add(s);
     return true;
   }
 }
