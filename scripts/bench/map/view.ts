@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../../src/server/server.ts';
 import { writeMap } from '../../../src/store/map/write-map.ts';
 import { writeMapSnapshot } from './snapshot.ts';
-import { load, playInput } from '../30-explorer.ts';
+import { load, playInput } from '../explorer/page-timing.ts';
 import { heapMb, openLargestDisc, paintBreakdown, visibleView, type Opened } from './probes.ts';
 
 const f = (n: number) => n.toFixed(1);
