@@ -63,6 +63,7 @@ export function finishAnalysis(g: PaperGraph, plan: AnalysisPlan, local: readonl
     top: t.top,
     terms: t.terms,
     color: clusterColour(t.cluster, t.cluster === otherId),
+    ...(t.cluster === otherId ? { pooled: true as const } : {}),
   }));
   g.setAttribute('clusters', infos);
 }

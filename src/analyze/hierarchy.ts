@@ -130,12 +130,22 @@ const paperCount = (scope: PaperGraph, ids: readonly string[]) => ids.filter((id
 
 /**
  * The fields' discs: area by papers, centred where the snapshot's layout put each field (so related
- * fields stay near each other), then pushed apart until none overlap.
+ * fields stay near each other), then pushed apart until none overlap. The pool of unclustered papers
+ * (`pooled`) is no topic: it stands beside the fields, not among them, however large it is.
  */
-export function placeFields(fields: readonly { id: number; x: number; y: number; papers: number }[], seed = 42): Map<number, Disc> {
-  const discs = fields.map((f) => ({ id: f.id, x: f.x, y: f.y, r: 10 * Math.sqrt(Math.max(1, f.papers)) }));
+export function placeFields(fields: readonly { id: number; x: number; y: number; papers: number }[], seed = 42, pooled?: number): Map<number, Disc> {
+  const all = fields.map((f) => ({ id: f.id, x: f.x, y: f.y, r: 10 * Math.sqrt(Math.max(1, f.papers)) }));
+  const discs = all.filter((d) => d.id !== pooled);
   compact(discs, FIELD_FILL);
   separateDiscs(discs, seededRandom(seed), { gap: 0.25 });
+  const pool = all.find((d) => d.id === pooled);
+  if (pool) {
+    const right = Math.max(0, ...discs.map((d) => d.x + d.r));
+    const top = Math.min(0, ...discs.map((d) => d.y - d.r));
+    pool.x = (discs.length ? right : 0) + pool.r * 1.25;
+    pool.y = (discs.length ? top : 0) + pool.r;
+    discs.push(pool);
+  }
   return new Map(discs.map((d) => [d.id, { x: round(d.x), y: round(d.y), r: round(d.r) }]));
 }
 

@@ -110,6 +110,8 @@ export interface ClusterInfo {
   /** The scores behind `top` (the explorer shows them on the legend). */
   terms?: ClusterTerm[];
   color: string;
+  /** The pool of papers in no community of their own (too few shared links): not a topic. */
+  pooled?: true;
 }
 
 export interface GraphAttributes {

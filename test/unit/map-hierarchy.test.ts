@@ -50,4 +50,17 @@ describe('the fields of the map', () => {
     for (let i = 0; i < discs.length; i++)
       for (let j = i + 1; j < discs.length; j++) expect(Math.hypot(discs[i]!.x - discs[j]!.x, discs[i]!.y - discs[j]!.y)).toBeGreaterThanOrEqual(discs[i]!.r + discs[j]!.r - 0.01);
   });
+
+  it('sets the pool of unclustered papers beside the fields, however large, not among them', () => {
+    // The pool is the largest and the layout left it in the middle of the fields.
+    const fields = [...[0, 1, 2, 3].map((id) => ({ id, x: 400 * (id % 2), y: 400 * Math.floor(id / 2), papers: 100 })), { id: 9, x: 200, y: 200, papers: 700 }];
+    const placed = placeFields(fields, 42, 9);
+    const pool = placed.get(9)!;
+    const others = [0, 1, 2, 3].map((id) => placed.get(id)!);
+    for (const d of others) {
+      expect(Math.hypot(d.x - pool.x, d.y - pool.y)).toBeGreaterThanOrEqual(d.r + pool.r - 0.01);
+      // Every field lies left of the pool's centre: the pool stands at one side of the map.
+      expect(d.x).toBeLessThan(pool.x);
+    }
+  });
 });

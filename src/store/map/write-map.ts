@@ -68,7 +68,8 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
   const adoption: Record<string, Adoption> = {};
   const all: MapCluster[] = [];
   const fields = scan.buckets.keys();
-  const discs = placeFields([...scan.fields].map(([id, f]) => ({ id, x: f.x / f.n, y: f.y / f.n, papers: f.papers })), options.seed);
+  const pooled = scan.clusters.find((c) => c.pooled)?.id;
+  const discs = placeFields([...scan.fields].map(([id, f]) => ({ id, x: f.x / f.n, y: f.y / f.n, papers: f.papers })), options.seed, pooled);
   for (const [i, field] of fields.entries()) {
     options.onProgress?.('clusters', i, fields.length);
     const map = await fieldMap(scan, field, discs.get(field)!, infos.get(field), options);
