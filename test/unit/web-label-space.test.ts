@@ -51,4 +51,15 @@ describe('room taken by cluster labels', () => {
     expect(box.r).toBeLessThanOrEqual(796);
     expect(box.t).toBeGreaterThanOrEqual(4);
   });
+
+  it("skips a node's label that would run past the canvas's right edge", () => {
+    const space = new LabelSpace();
+    const narrow = { font: '', canvas: { width: 200 }, measureText: (text: string) => ({ width: 7 * text.length }) } as unknown as CanvasRenderingContext2D;
+    const written: string[] = [];
+    const draw = labelOutside(space, (_, data) => written.push(data.label!));
+    const settings = { labelSize: 12, labelWeight: 'normal', labelFont: 'sans-serif' } as Settings;
+    draw(narrow, { x: 150, y: 50, size: 5, label: 'Retrieval-augmented generation', color: '#000' }, settings);
+    draw(narrow, { x: 20, y: 50, size: 5, label: 'fits', color: '#000' }, settings);
+    expect(written).toEqual(['fits']);
+  });
 });

@@ -54,7 +54,7 @@ export class LabelSpace {
 
 const sameBox = (a: Box, b: Box) => Math.round(a.l) === Math.round(b.l) && Math.round(a.t) === Math.round(b.t) && Math.round(a.r) === Math.round(b.r) && Math.round(a.b) === Math.round(b.b);
 
-/** A node label drawn by `draw` (Sigma's drawDiscNodeLabel), skipped where its text would cross a taken box. */
+/** A node label drawn by `draw` (Sigma's drawDiscNodeLabel), skipped where its text would cross a taken box or leave the canvas. */
 export function labelOutside(space: LabelSpace, draw: NodeLabelDrawingFunction): NodeLabelDrawingFunction {
   return (context, data, settings) => {
     if (!data.label) return;
@@ -63,6 +63,8 @@ export function labelOutside(space: LabelSpace, draw: NodeLabelDrawingFunction):
     // Where drawDiscNodeLabel writes: from just right of the disc, on a baseline a third of the size down.
     const l = data.x + data.size + 3;
     const box = { l, r: l + context.measureText(data.label).width, t: data.y + size / 3 - size, b: data.y + size / 3 + size * 0.25 };
-    if (space.isFree(box)) draw(context, data, settings);
+    // A label running past the canvas's right edge would be cut mid-word ("Retriev"): skip it.
+    const right = context.canvas ? context.canvas.width / (globalThis.devicePixelRatio || 1) : Infinity;
+    if (box.r <= right && space.isFree(box)) draw(context, data, settings);
   };
 }
