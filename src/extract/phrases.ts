@@ -6,7 +6,7 @@
  */
 import { stemWord, wordKey } from './stem.ts';
 import type { AnalysedText, Token } from './text.ts';
-import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
+import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, PREPOSITIONAL_PARTICIPLES, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
 
 export interface PhraseCandidate {
   key: string;
@@ -41,13 +41,15 @@ function isWord(t: Token): boolean {
 const isParticiple = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && t.lower.length > 4;
 /** "second-order", "task-specific", "large-scale": hyphenated adjectives modify; they head no term. */
 const ADJECTIVE_SECOND_PARTS = /-(order|level|scale|based|like|wise|specific|aware|free|oriented|driven|grained|agnostic|dependent|invariant|intensive|centric|guided|conditioned|dimensional)$/;
-const isHead = (t: Token) => isWord(t) && !ADJECTIVE_SECOND_PARTS.test(t.lower) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
+/** "physicians including diagnosis": a participle used as a preposition opens a complement, whatever the tagger calls it. */
+const opensComplement = (t: Token) => PREPOSITIONAL_PARTICIPLES.has(t.lower);
+const isHead = (t: Token) => isWord(t) && !opensComplement(t) && !ADJECTIVE_SECOND_PARTS.test(t.lower) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
 /** A participle with its own object or complement is a verb: "a dataset consisting of", "comprising 10,729". */
 /** (Not any preposition: "multi-task learning with ..." is a term before its complement.) */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON']);
 const startsClause = (t: Token, next: Token | undefined) =>
   isParticiple(t) && !TASK_HEADS.has(t.lower) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
-const canModify = (t: Token) => isWord(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
+const canModify = (t: Token) => isWord(t) && !opensComplement(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
 const isGenericWord = (t: Token) =>
   GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /of-?the-?art/.test(t.lower);
 /** May this word start a phrase of `words` words? */

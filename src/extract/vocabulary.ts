@@ -11,6 +11,7 @@ interface VocabularyFile {
   introduceVerbs: string[];
   notDatasets: string[];
   languages: string[];
+  prepositionalParticiples: string[];
 }
 
 const file = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
@@ -39,3 +40,5 @@ export const INTRODUCE_VERBS = lower(file.introduceVerbs);
 export const NOT_DATASETS = new Set(file.notDatasets);
 /** Natural and programming languages: "an English corpus", "German-English", "a Python dataset". */
 export const LANGUAGES = new Set(file.languages);
+/** "including", "regarding": participles that work as prepositions, opening a complement. */
+export const PREPOSITIONAL_PARTICIPLES = lower(file.prepositionalParticiples);

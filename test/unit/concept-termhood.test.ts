@@ -33,6 +33,11 @@ const g = buildKnowledgeGraph([
   // A hyphenated adjective heads nothing ("approximate second-order [methods]").
   paper(15, 'Curvature for free', 'We compare approximate second-order optimisers on language modelling.'),
   paper(16, 'Cheap Hessians', 'Approximate second-order updates are costly on large batches.'),
+  // A participle used as a preposition opens a complement: no term starts or runs through it.
+  paper(17, 'Clinic logs', 'Hospitals log many events including diagnosis codes and prescriptions.'),
+  paper(18, 'Ward records', 'Each stay lists its steps including diagnosis codes for billing.'),
+  paper(19, 'Triage notes', 'Nurses write short notes regarding patient histories at intake.'),
+  paper(20, 'Intake forms', 'Forms ask questions regarding patient histories before a visit.'),
 ]);
 
 const concepts = () => g.filterNodes((_, a) => a.kind === 'Concept').map((id) => g.getNodeAttribute(id, 'name') as string);
@@ -43,6 +48,13 @@ describe('shared phrases that read as terms', () => {
     const moe = g.filterNodes((_, a) => a.kind === 'Concept' && /mixture/i.test(a.name as string));
     expect(moe.length).toBe(1);
     expect(g.inDegree(moe[0]!)).toBe(2);
+  });
+  it('starts no term at a participle used as a preposition, and runs none through it', () => {
+    expect(concepts().filter((n) => /including|regarding/.test(n))).toEqual([]);
+    const tasks = g.filterNodes((_, a) => a.kind === 'Task').map((id) => g.getNodeAttribute(id, 'name') as string);
+    expect(tasks.filter((n) => /including|regarding/.test(n))).toEqual([]);
+    // What follows it is still read as a phrase of its own.
+    expect(concepts()).toEqual(expect.arrayContaining(['patient histories']));
   });
   it('does not end a term at a participle that takes a complement', () => {
     expect(concepts().filter((n) => /consisting|comprising/.test(n))).toEqual([]);
