@@ -62,4 +62,20 @@ describe('room taken by cluster labels', () => {
     draw(narrow, { x: 20, y: 50, size: 5, label: 'fits', color: '#000' }, settings);
     expect(written).toEqual(['fits']);
   });
+
+  it("skips a node's label that would run over one drawn before it in the same frame, until the next frame", () => {
+    const space = new LabelSpace();
+    const written: string[] = [];
+    const draw = labelOutside(space, (_, data) => written.push(data.label!));
+    const settings = { labelSize: 12, labelWeight: 'normal', labelFont: 'sans-serif' } as Settings;
+    const first = { x: 100, y: 100, size: 5, label: 'Unified Demonstration Retriever', color: '#000' };
+    const second = { x: 150, y: 102, size: 5, label: 'Prefer to Classify', color: '#000' };
+    draw(context, first, settings);
+    draw(context, second, settings);
+    draw(context, { x: 150, y: 160, size: 5, label: 'far below', color: '#000' }, settings);
+    expect(written).toEqual(['Unified Demonstration Retriever', 'far below']);
+    space.newFrame();
+    draw(context, second, settings);
+    expect(written.at(-1)).toBe('Prefer to Classify');
+  });
 });

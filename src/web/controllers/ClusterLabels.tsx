@@ -89,9 +89,12 @@ export function ClusterLabels({ graph, colors, hiddenClusters, dimmed }: Props) 
       // Node labels were drawn before the cluster labels moved: draw them again around the new room.
       if (space.take(placed)) sigma.scheduleRender();
     };
+    const newFrame = () => space.newFrame();
+    sigma.on('beforeRender', newFrame);
     sigma.on('afterRender', place);
     place();
     return () => {
+      sigma.off('beforeRender', newFrame);
       sigma.off('afterRender', place);
       space.take([]);
     };

@@ -39,6 +39,18 @@ const SHIFTS: ReadonlyArray<readonly [number, number]> = [-0.5, -0.25, 0, 0.25, 
 
 export class LabelSpace {
   private boxes: Box[] = [];
+  /** Node labels drawn in this frame: Sigma's label grid keeps one per cell, but a long one runs into the next cell's. */
+  private drawn: Box[] = [];
+
+  /** A new frame: the node labels of the last one are gone. */
+  newFrame(): void {
+    this.drawn = [];
+  }
+
+  /** A node label was drawn here; later ones in this frame keep off it. */
+  claim(box: Box): void {
+    this.drawn.push(box);
+  }
 
   /** Replaces the taken boxes; true when they changed (the node labels then need drawing again). */
   take(boxes: Box[]): boolean {
@@ -48,13 +60,13 @@ export class LabelSpace {
   }
 
   isFree(box: Box): boolean {
-    return !this.boxes.some((b) => overlap(box, b));
+    return !this.boxes.some((b) => overlap(box, b)) && !this.drawn.some((b) => overlap(box, b, 2));
   }
 }
 
 const sameBox = (a: Box, b: Box) => Math.round(a.l) === Math.round(b.l) && Math.round(a.t) === Math.round(b.t) && Math.round(a.r) === Math.round(b.r) && Math.round(a.b) === Math.round(b.b);
 
-/** A node label drawn by `draw` (Sigma's drawDiscNodeLabel), skipped where its text would cross a taken box or leave the canvas. */
+/** A node label drawn by `draw` (Sigma's drawDiscNodeLabel), skipped where its text would cross a taken box, a node label drawn before it in the frame, or the canvas's edge. */
 export function labelOutside(space: LabelSpace, draw: NodeLabelDrawingFunction): NodeLabelDrawingFunction {
   return (context, data, settings) => {
     if (!data.label) return;
@@ -65,6 +77,8 @@ export function labelOutside(space: LabelSpace, draw: NodeLabelDrawingFunction):
     const box = { l, r: l + context.measureText(data.label).width, t: data.y + size / 3 - size, b: data.y + size / 3 + size * 0.25 };
     // A label running past the canvas's right edge would be cut mid-word ("Retriev"): skip it.
     const right = context.canvas ? context.canvas.width / (globalThis.devicePixelRatio || 1) : Infinity;
-    if (box.r <= right && space.isFree(box)) draw(context, data, settings);
+    if (box.r > right || !space.isFree(box)) return;
+    draw(context, data, settings);
+    space.claim(box);
   };
 }
