@@ -106,7 +106,9 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
 
   for (let i = 0; i < tokens.length; i++) if (ctx.notDatasetKeys.has(tokens[i]!.key)) taken[i] = 2;
 
-  const gazetteer = findDatasetNames(t, ctx.datasets).filter((m) => !taken[m.first]);
+  // A model or task token vetoes a curated name only when it is the whole name: "CNN" is a model,
+  // "CNN/Daily Mail", "VQA v2" and "STS Benchmark" are datasets.
+  const gazetteer = findDatasetNames(t, ctx.datasets).filter((m) => !taken[m.first] || m.last > m.first);
   // Which sentences say "dataset", "benchmark", "corpus"...: computed once, asked often.
   const cueSentences = new Set<number>();
   for (const tok of tokens) if (isCue(tok)) cueSentences.add(tok.sentence);
