@@ -3,6 +3,7 @@ import { DATASET_ENTRIES, METHOD_ENTRIES, MODEL_ENTRIES, TASK_ENTRIES, type Gaze
 import { methodPhraseKey } from './method-gazetteer.ts';
 import type { DatasetContext, DatasetThing } from './datasets.ts';
 import { buildNameIndex, nameKey } from './name-index.ts';
+import { withGeneratedSpellings } from './name-variants.ts';
 import { phraseKey } from './stem.ts';
 import { analyse, type Analyser } from './text.ts';
 import type { GazetteerDataset, GazetteerTask } from '../model/gazetteer.ts';
@@ -23,7 +24,8 @@ let cached: ExtractionContext | undefined;
 
 export function extractionContext(): ExtractionContext {
   if (cached) return cached;
-  const datasets: (DatasetThing & { entry: GazetteerEntry })[] = DATASET_ENTRIES.map((e) => ({
+  const entries = withGeneratedSpellings(DATASET_ENTRIES, nameKey);
+  const datasets: (DatasetThing & { entry: GazetteerEntry })[] = entries.map((e) => ({
     id: e.id,
     names: [e.name, ...e.aliases],
     ambiguous: e.ambiguous,
@@ -45,7 +47,7 @@ export function extractionContext(): ExtractionContext {
       ...[...methodAcronyms.keys()].map(nameKey),
     ]),
     termKeys: new Set([...tasksByKey.keys(), ...methodsByKey.keys()]),
-    datasetsById: new Map(DATASET_ENTRIES.map((e) => [e.id, e])),
+    datasetsById: new Map(entries.map((e) => [e.id, e])),
     tasksByKey,
     methodsByKey,
     methodAcronyms,

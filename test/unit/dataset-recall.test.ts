@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/pipeline.ts';
 import type { PaperGraph } from '../../src/assemble/graph.ts';
 import { paper } from '../support/records.ts';
+import { joinedSpellings, withGeneratedSpellings } from '../../src/extract/name-variants.ts';
 
 function datasetsOf(g: PaperGraph, title: string): string[] {
   const id = g.findNode((_, a) => a.kind === 'Paper' && a.name === title)!;
@@ -28,5 +29,33 @@ describe('a model or task name that begins a curated dataset name', () => {
 
   it('still vetoes the model or task name alone', () => {
     expect(datasetsOf(g, 'C')).toEqual([]);
+  });
+});
+
+describe('a curated name joined by a slash', () => {
+  it('is generated with the other conjunctions, and only for two names', () => {
+    expect(joinedSpellings('CNN/Daily Mail')).toEqual(['CNN + Daily Mail', 'CNN & Daily Mail', 'CNN and Daily Mail']);
+    expect(joinedSpellings('w/o')).toEqual([]);
+    expect(joinedSpellings('A/B/C')).toEqual([]);
+    expect(joinedSpellings('COCO')).toEqual([]);
+  });
+
+  it('is found in text written with "and" or "+", and the node carries the spellings', () => {
+    const g = buildKnowledgeGraph([
+      paper(1, 'A', 'Summaries are learned from CNN and Daily Mail news articles paired with their highlights.'),
+      paper(2, 'B', 'We report ROUGE on CNN + Daily Mail.'),
+    ]);
+    expect(datasetsOf(g, 'A')).toEqual(['CNN/Daily Mail']);
+    expect(datasetsOf(g, 'B')).toEqual(['CNN/Daily Mail']);
+    const node = g.getNodeAttributes('dataset:cnn-dailymail');
+    expect('aliases' in node ? node.aliases : []).toContain('CNN + Daily Mail');
+  });
+
+  it('never takes a spelling another entry owns', () => {
+    const entries = [
+      { name: 'Foo/Bar', aliases: [] },
+      { name: 'Foo and Bar', aliases: [] },
+    ];
+    expect(withGeneratedSpellings(entries, (s) => s.toLowerCase().replace(/\s+/g, ''))[0]!.aliases).toEqual(['Foo + Bar', 'Foo & Bar']);
   });
 });
