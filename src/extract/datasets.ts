@@ -13,7 +13,7 @@ import { findDatasetNames, type DatasetThing } from './dataset-names.ts';
 
 export type { DatasetThing };
 import type { AnalysedText, Token } from './text.ts';
-import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NOT_DATASETS } from './vocabulary.ts';
+import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NON_DATA_HEADS, NOT_DATASETS } from './vocabulary.ts';
 
 
 export interface DatasetContext {
@@ -116,6 +116,10 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
   for (const m of gazetteer) {
     // The paper's own system of the same name (see own-names.ts), unless called data right here.
     if (ownNames.size && ownNames.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end))) && !isCue(tokens[m.last + 1])) continue;
+    // "the Menpo Project", "the COCO API": a capitalised head noun after the name makes the whole the
+    // name of software or an organisation, not of the data.
+    const head = tokens[m.last + 1];
+    if (head && head.sentence === tokens[m.last]!.sentence && /^[A-Z]/.test(head.text) && NON_DATA_HEADS.has(head.lower)) continue;
     if (m.thing.ambiguous) {
       const s = tokens[m.first]!.sentence;
       const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);

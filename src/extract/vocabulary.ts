@@ -12,6 +12,7 @@ interface VocabularyFile {
   notDatasets: string[];
   languages: string[];
   prepositionalParticiples: string[];
+  nonDataHeads: string[];
 }
 
 const file = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
@@ -40,5 +41,7 @@ export const INTRODUCE_VERBS = lower(file.introduceVerbs);
 export const NOT_DATASETS = new Set(file.notDatasets);
 /** Natural and programming languages: "an English corpus", "German-English", "a Python dataset". */
 export const LANGUAGES = new Set(file.languages);
+/** "Project", "Toolkit", "Team": after a dataset's name, the whole names software or an organisation. */
+export const NON_DATA_HEADS = lower(file.nonDataHeads);
 /** "including", "regarding": participles that work as prepositions, opening a complement. */
 export const PREPOSITIONAL_PARTICIPLES = lower(file.prepositionalParticiples);

@@ -59,3 +59,20 @@ describe('a curated name joined by a slash', () => {
     expect(withGeneratedSpellings(entries, (s) => s.toLowerCase().replace(/\s+/g, ''))[0]!.aliases).toEqual(['Foo + Bar', 'Foo & Bar']);
   });
 });
+
+describe('a curated name followed by a head noun of software or an organisation', () => {
+  const g = buildKnowledgeGraph([
+    paper(1, 'A', 'Masks are read with the COCO API, and the detector is scored on PASCAL VOC.'),
+    paper(2, 'B', 'Our tracker is released as part of the KITTI Toolkit.'),
+    paper(3, 'C', 'We evaluate on COCO and on the KITTI benchmark.'),
+  ]);
+
+  it('names the software, not the data', () => {
+    expect(datasetsOf(g, 'A')).toEqual(['PASCAL VOC']);
+    expect(datasetsOf(g, 'B')).toEqual([]);
+  });
+
+  it('leaves the name alone before a cue or at the end of a phrase', () => {
+    expect(datasetsOf(g, 'C')).toEqual(['COCO', 'KITTI']);
+  });
+});
