@@ -32,18 +32,11 @@ const thingKind = (d: DatasetThing): EntityKind => (d.kind === 'benchmark' ? 'Be
 
 /** A token that looks like a coined name: "HumSet", "SODA10M", "DWIE", "nuScenes", "Charades-STA". */
 export function isNameLike(t: Token): boolean {
-  if (t.nameShape < 0) {
-    // Asked of every capitalised token of every paper; a corpus repeats its words.
-    let shaped = shapeCache.get(t.text);
-    if (shaped === undefined) {
-      shaped = nameShaped(t.text);
-      if (shapeCache.size < 100_000) shapeCache.set(t.text, shaped);
-    }
-    t.nameShape = shaped ? 1 : 0;
-  }
-  return t.nameShape === 1;
+  // Asked of every capitalised token of every paper: kept on the spelling's shared record.
+  const w = t.word;
+  if (w.nameShape < 0) w.nameShape = nameShaped(w.text) ? 1 : 0;
+  return w.nameShape === 1;
 }
-const shapeCache = new Map<string, boolean>();
 
 function nameShaped(s: string): boolean {
   if (s.length < 2 || !/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/.test(s) || NOT_DATASETS.has(s) || isLanguage(s)) return false;

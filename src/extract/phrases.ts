@@ -125,7 +125,7 @@ export function nounChunks(t: AnalysedText): [number, number][] {
 }
 
 /** A token's share of a phrase key, asked for every sub-phrase it is part of. */
-const tokenKey = (t: Token) => (t.stemKey ??= wordKey(t.text));
+const tokenKey = (t: Token) => (t.word.stemKey ??= wordKey(t.text));
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
 /** `keepSingle(key)`: the key names a curated task or method, kept even as one word or after a filler word. */

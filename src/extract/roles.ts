@@ -25,24 +25,19 @@ const BACKGROUND_WORDS = new Set(['previous', 'previously', 'prior', 'existing',
 const TRAIN_PREFIXES = ['pre-train', 'pretrain', 'train', 'learn', 'initiali', 'fine-tun', 'finetun', 'distill'];
 const PURPOSE_VERBS = new Set(['used', 'designed', 'developed', 'built', 'created', 'collected']);
 
-const flagCache = new Map<string, number>();
-
 function flagsOf(lower: string): number {
-  let f = flagCache.get(lower);
-  if (f === undefined) {
-    f = 0;
-    if (EVAL_PREFIXES.some((p) => lower.startsWith(p))) f |= EVAL;
-    if (SELF_WORDS.has(lower)) f |= SELF;
-    if (BACKGROUND_WORDS.has(lower)) f |= BACKGROUND;
-    if (TRAIN_PREFIXES.some((p) => lower.startsWith(p))) f |= TRAIN;
-    if (PURPOSE_VERBS.has(lower)) f |= PURPOSE;
-    if (INTRODUCE_VERBS.has(lower)) f |= INTRO;
-    if (flagCache.size < 50_000) flagCache.set(lower, f);
-  }
+  let f = 0;
+  if (EVAL_PREFIXES.some((p) => lower.startsWith(p))) f |= EVAL;
+  if (SELF_WORDS.has(lower)) f |= SELF;
+  if (BACKGROUND_WORDS.has(lower)) f |= BACKGROUND;
+  if (TRAIN_PREFIXES.some((p) => lower.startsWith(p))) f |= TRAIN;
+  if (PURPOSE_VERBS.has(lower)) f |= PURPOSE;
+  if (INTRODUCE_VERBS.has(lower)) f |= INTRO;
   return f;
 }
 
-const cueOf = (t: Token): number => (t.cue >= 0 ? t.cue : (t.cue = flagsOf(t.lower)));
+/** Kept on the spelling's shared record (text.ts Word): a corpus repeats its words. */
+const cueOf = (t: Token): number => (t.word.cue >= 0 ? t.word.cue : (t.word.cue = flagsOf(t.lower)));
 
 /** Whether a token is an evaluation word ("evaluate", "results", "outperforms"). */
 export const isEvaluationWord = (t: Token): boolean => (cueOf(t) & EVAL) !== 0;

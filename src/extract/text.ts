@@ -7,6 +7,38 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { nameKey } from './name-key.ts';
 
+/**
+ * What is true of a spelling wherever it occurs: its lower case, its name key and the memos the
+ * extractors keep. One record per distinct spelling, shared by every token written so; a corpus
+ * repeats its words, so each is worked out once, and the shared strings keep their hashes for the
+ * Map and Set lookups made on every token.
+ */
+export interface Word {
+  text: string;
+  lower: string;
+  /** Name-comparison key (see name-key.ts). */
+  key: string;
+  /** Memo of isNameLike (datasets.ts): -1 until asked, then 0 or 1. Asked several times per token. */
+  nameShape: number;
+  /** Memo of the word's role cue flags (roles.ts): -1 until asked. */
+  cue: number;
+  /** Memo of the word's share of a phrase key (stem.ts wordKey), set when first asked. */
+  stemKey: string | undefined;
+}
+
+const words = new Map<string, Word>();
+/** Enough for the vocabulary of a large corpus; past it, new spellings get a record of their own. */
+const MAX_WORDS = 300_000;
+
+export function wordOf(text: string): Word {
+  let w = words.get(text);
+  if (w === undefined) {
+    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined };
+    if (words.size < MAX_WORDS) words.set(text, w);
+  }
+  return w;
+}
+
 export interface Token {
   text: string;
   start: number;
@@ -20,12 +52,8 @@ export interface Token {
   sentence: number;
   /** Whitespace precedes the token (false inside "MS-COCO" or "(MTL"). */
   spaced: boolean;
-  /** Memo of isNameLike (datasets.ts): -1 until asked, then 0 or 1. Asked several times per token. */
-  nameShape: number;
-  /** Memo of the token's role cue flags (roles.ts): -1 until asked. */
-  cue: number;
-  /** Memo of the token's share of a phrase key (stem.ts wordKey), set when first asked. */
-  stemKey: string | undefined;
+  /** The spelling's shared record (lower, key and memos); changes with text. */
+  word: Word;
 }
 
 export interface Sentence {
@@ -78,7 +106,18 @@ export const analyse: Analyser = (text) => {
 };
 
 export function makeToken(text: string, start: number, pos: string, spaced: boolean): Token {
-  return { text, start, end: start + text.length, pos, key: nameKey(text), lower: text.toLowerCase(), sentence: 0, spaced, nameShape: -1, cue: -1, stemKey: undefined };
+  const word = wordOf(text);
+  return { text: word.text, start, end: start + text.length, pos, key: word.key, lower: word.lower, sentence: 0, spaced, word };
+}
+
+/** A token's text changes when tokens are joined: its spelling's record changes with it. */
+function respell(t: Token, text: string, end: number): void {
+  const word = wordOf(text);
+  t.text = word.text;
+  t.end = end;
+  t.lower = word.lower;
+  t.key = word.key;
+  t.word = word;
 }
 
 /** Shared by every analyser: join hyphen compounds and "3D", then group tokens into sentences. */
@@ -116,10 +155,7 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
     // wink splits "3D" into "3" and "D"; the dimension is one modifier ("3D face reconstruction").
     if (/^[1-4]$/.test(t.text) && /^[Dd]$/.test(tokens[i + 1]?.text ?? '') && !tokens[i + 1]!.spaced) {
       const d = tokens[i + 1]!;
-      t.text = text.slice(t.start, d.end);
-      t.end = d.end;
-      t.lower = t.text.toLowerCase();
-      t.key = nameKey(t.text);
+      respell(t, text.slice(t.start, d.end), d.end);
       t.pos = 'ADJ';
       out.push(t);
       i++;
@@ -128,10 +164,7 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
     while (tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced && wordy(tokens[j]) && wordy(tokens[j + 2]) && !tokens[j + 2]!.spaced) j += 2;
     if (j > i) {
       const last = tokens[j]!;
-      t.text = text.slice(t.start, last.end);
-      t.end = last.end;
-      t.lower = t.text.toLowerCase();
-      t.key = nameKey(t.text);
+      respell(t, text.slice(t.start, last.end), last.end);
       t.pos = last.pos === 'VERB' && !/(ing|ed)$/.test(last.lower) ? 'NOUN' : last.pos;
     }
     out.push(t);

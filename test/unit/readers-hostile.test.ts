@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAll, tempDir } from './readers-helpers.ts';
 import { isNameLike } from '../../src/extract/datasets.ts';
+import { makeToken } from '../../src/extract/text.ts';
 import { splitBibAuthors } from '../../src/readers/bibtex.ts';
 import { HOSTILE_INPUTS } from '../support/hostile-inputs.ts';
 import { ingestInChild } from '../support/ingest-child.ts';
@@ -53,7 +54,7 @@ describe('paper links', () => {
 
 describe('slow-regex inputs in extraction', () => {
   it('a 1M-letter token is judged name-like or not in linear time, with the same answers as before', () => {
-    const token = (text: string) => ({ text, lower: text.toLowerCase(), nameShape: -1 }) as Parameters<typeof isNameLike>[0];
+    const token = (text: string) => makeToken(text, 0, 'PROPN', true);
     expect(['HumSet', 'DWIE', 'nuScenes', 'SODA10M', 'Charades-STA'].map((s) => isNameLike(token(s)))).toEqual([true, true, true, true, true]);
     expect(['dataset', 'Multi-Domain', 'Table'].map((s) => isNameLike(token(s)))).toEqual([false, false, false]);
     const t0 = performance.now();
