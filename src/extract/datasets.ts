@@ -205,12 +205,8 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     let k = i + 1;
     if (tokens[k]?.lower === 'the') k++;
     while (tokens[k] && tokens[k]!.sentence === tok.sentence && (candidate(k) || taken[k] === 1)) {
-      const f = found.find((x) => x.first === k);
-      // "on ICDAR 2015 and ICDAR 2017 MLT": a word followed by a number or a capitalised word
-      // begins a longer name; it is not a name of its own.
-      const next = tokens[k + 1];
-      if (!f && next && next.sentence === tok.sentence && /^[A-Z0-9]/.test(next.text)) break;
       items.push(k);
+      const f = found.find((x) => x.first === k);
       k = (f ? f.last : k) + 1;
       if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
       while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
