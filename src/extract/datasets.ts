@@ -53,6 +53,12 @@ const isLanguage = (s: string) => s.split('-').every((part) => LANGUAGES.has(par
 /** A capitalised word that can be part of a multi-word name before a cue ("Natural Questions dataset"). */
 const isCapitalised = (t: Token) => /^[A-Z][A-Za-z0-9-]*$/.test(t.text) && !GENERIC_MODIFIERS.has(t.lower) && !NOT_DATASETS.has(t.text) && !isLanguage(t.text);
 
+/**
+ * "The" opening a sentence is capitalised but never part of a name: "The Reuters dataset contains
+ * ..." names Reuters. The tagger's DET covers the, this, these, each, ... in any case.
+ */
+const isDeterminer = (t: Token) => t.pos === 'DET';
+
 /** A capitalised word: "New", "York". */
 const isTitleWord = (t: Token) => /^[A-Z][a-z]/.test(t.text);
 
@@ -156,11 +162,11 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
       } else if (taken[prev] === 1) listLeftOf(found.find((f) => f.last === prev)?.first ?? prev, kind, 0.8);
       else {
         let first = prev;
-        while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
         // A name cut off at a capital ("York Times" of "New York Times") is extended over the
         // capitalised words before it, or dropped when it runs on further.
-        while (first - 1 >= 0 && first > prev - 5 && isTitleWord(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
-        const cut = first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && tokens[first - 1]!.sentence === tok.sentence;
+        while (first - 1 >= 0 && first > prev - 5 && isTitleWord(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        const cut = first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && tokens[first - 1]!.sentence === tok.sentence;
         // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
         // sentence, or any word of a title in Title Case, is no evidence of a name.
         if (!cut && !titleCase && isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))

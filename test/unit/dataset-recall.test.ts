@@ -84,3 +84,20 @@ describe('a list of names after an evaluation word', () => {
     expect(datasetsOf(g, 'A')).toEqual(['BarSet', 'BazQA', 'FooNet']);
   });
 });
+
+describe('a sentence that opens with a determiner before a name and a cue noun', () => {
+  const g = buildKnowledgeGraph([
+    paper(1, 'A', 'The Quoravex dataset contains questions labelled with a hierarchy of topics. A classifier reaches 31% error on it.'),
+    paper(2, 'B', 'These Tarnwick benchmarks hold tables from many sources.'),
+    paper(3, 'C', 'The Test dataset contains documents, and This Real corpus holds the rest.'),
+  ]);
+
+  it('reads the name after the determiner', () => {
+    expect(datasetsOf(g, 'A')).toEqual(['Quoravex']);
+    expect(datasetsOf(g, 'B')).toEqual(['Tarnwick']);
+  });
+
+  it('still refuses an ordinary word as the name', () => {
+    expect(datasetsOf(g, 'C')).toEqual([]);
+  });
+});
