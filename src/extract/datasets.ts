@@ -120,6 +120,9 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     const head = tokens[m.last + 1];
     if (head && head.sentence === tokens[m.last]!.sentence && /^[A-Z]/.test(head.text) && NON_DATA_HEADS.has(head.lower)) continue;
     if (m.thing.ambiguous) {
+      // "Traffic Engineering", "Weather Service": a common-word name that runs on into a capitalised
+      // word is part of that longer name, not the data ("the Traffic and Weather datasets" is).
+      if (head && head.sentence === tokens[m.last]!.sentence && isTitleWord(head) && !isCue(head)) continue;
       const s = tokens[m.first]!.sentence;
       const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
       if (!neighbour && !sentenceHasCue(s)) continue;

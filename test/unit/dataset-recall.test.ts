@@ -101,3 +101,18 @@ describe('a sentence that opens with a determiner before a name and a cue noun',
     expect(datasetsOf(g, 'C')).toEqual([]);
   });
 });
+
+describe('a curated name that is a common word', () => {
+  const g = buildKnowledgeGraph([
+    paper(1, 'A', 'Inter-domain Traffic Engineering needs a new benchmark of routing tables.'),
+    paper(2, 'B', 'We forecast loads on the Traffic dataset and compare with seasonal baselines.'),
+  ]);
+
+  it('is not the data when it runs on into a capitalised word', () => {
+    expect(datasetsOf(g, 'A')).toEqual([]);
+  });
+
+  it('is the data when a cue names it so', () => {
+    expect(datasetsOf(g, 'B')).toEqual(['Traffic']);
+  });
+});
