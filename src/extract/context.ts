@@ -6,6 +6,7 @@ import { buildNameIndex, nameKey } from './name-index.ts';
 import { withGeneratedSpellings } from './name-variants.ts';
 import { phraseKey } from './stem.ts';
 import { analyse, type Analyser } from './text.ts';
+import type { CuratedKeys } from './phrases.ts';
 import type { GazetteerDataset, GazetteerTask } from '../model/gazetteer.ts';
 
 export interface ExtractionContext extends DatasetContext {
@@ -18,6 +19,8 @@ export interface ExtractionContext extends DatasetContext {
   /** Method acronyms as written ("PPO", "LoRA"), matched case-sensitively as whole tokens. */
   methodAcronyms: ReadonlyMap<string, MethodEntry>;
   methodsById: ReadonlyMap<string, MethodEntry>;
+  /** Phrase keys of task and method names, for phrases.ts (the same names as termKeys). */
+  curatedTerms: CuratedKeys;
 }
 
 let cached: ExtractionContext | undefined;
@@ -37,6 +40,10 @@ export function extractionContext(): ExtractionContext {
   const methodsByKey = new Map<string, MethodEntry>();
   for (const m of METHOD_ENTRIES) for (const n of [m.name, ...m.aliases]) methodsByKey.set(methodPhraseKey(n), m);
   const methodAcronyms = new Map(METHOD_ENTRIES.flatMap((m) => m.acronyms.map((a) => [a, m] as const)));
+  const termKeys = new Set([...tasksByKey.keys(), ...methodsByKey.keys()]);
+  // Every ending of every term key, down to the empty one: what a phrase's last word may be keyed.
+  const termTails = new Set<string>();
+  for (const k of termKeys) for (let i = 0; i <= k.length; i++) termTails.add(k.slice(i));
   cached = {
     analyse,
     datasets: buildNameIndex(datasets),
@@ -46,7 +53,8 @@ export function extractionContext(): ExtractionContext {
       ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
       ...[...methodAcronyms.keys()].map(nameKey),
     ]),
-    termKeys: new Set([...tasksByKey.keys(), ...methodsByKey.keys()]),
+    termKeys,
+    curatedTerms: { has: (key) => termKeys.has(key), endsWith: (tail) => termTails.has(tail) },
     datasetsById: new Map(entries.map((e) => [e.id, e])),
     tasksByKey,
     methodsByKey,

@@ -97,8 +97,7 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
   for (const [field, t] of fields) {
     const cues = sentenceCues(t);
     out.datasets.push(...findDatasetMentions(t, field, ctx, defined, cues, ownNames));
-    const keepSingle = (key: string) => ctx.tasksByKey.has(key) || ctx.methodsByKey.has(key);
-    for (const c of phraseCandidates(t, keepSingle)) {
+    for (const c of phraseCandidates(t, ctx.curatedTerms)) {
       const first = t.tokens[c.first]!;
       const sentence = t.sentences[first.sentence]!;
       const occ: PhraseOccurrence = {

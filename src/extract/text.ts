@@ -24,6 +24,8 @@ export interface Word {
   cue: number;
   /** Memo of the word's share of a phrase key (stem.ts wordKey), set when first asked. */
   stemKey: string | undefined;
+  /** Memo of the word's shape flags for phrase finding (phrases.ts): -1 until asked. */
+  phraseShape: number;
 }
 
 const words = new Map<string, Word>();
@@ -33,7 +35,7 @@ const MAX_WORDS = 300_000;
 export function wordOf(text: string): Word {
   let w = words.get(text);
   if (w === undefined) {
-    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined };
+    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined, phraseShape: -1 };
     if (words.size < MAX_WORDS) words.set(text, w);
   }
   return w;
