@@ -5,8 +5,8 @@ import type { DatasetContext, DatasetThing } from './datasets.ts';
 import { buildNameIndex, nameKey } from './name-index.ts';
 import { withGeneratedSpellings } from './name-variants.ts';
 import { phraseKey } from './stem.ts';
-import { analyse, type Analyser } from './text.ts';
-import type { CuratedKeys } from './phrases.ts';
+import { analyse, perSpelling, type Analyser } from './text.ts';
+import { spellingKey, type CuratedKeys } from './phrases.ts';
 import type { GazetteerDataset, GazetteerTask } from '../model/gazetteer.ts';
 
 export interface ExtractionContext extends DatasetContext {
@@ -40,6 +40,12 @@ export function extractionContext(): ExtractionContext {
   const methodsByKey = new Map<string, MethodEntry>();
   for (const m of METHOD_ENTRIES) for (const n of [m.name, ...m.aliases]) methodsByKey.set(methodPhraseKey(n), m);
   const methodAcronyms = new Map(METHOD_ENTRIES.flatMap((m) => m.acronyms.map((a) => [a, m] as const)));
+  // Model names of one token ("BERT", "LLaMA-2") and acronym task names ("NER") are never datasets.
+  const notDatasetKeys = new Set([
+    ...MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]).map(nameKey),
+    ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
+    ...[...methodAcronyms.keys()].map(nameKey),
+  ]);
   const termKeys = new Set([...tasksByKey.keys(), ...methodsByKey.keys()]);
   // Every ending of every term key, down to the empty one: what a phrase's last word may be keyed.
   const termTails = new Set<string>();
@@ -47,14 +53,10 @@ export function extractionContext(): ExtractionContext {
   cached = {
     analyse,
     datasets: buildNameIndex(datasets),
-    // Model names of one token ("BERT", "LLaMA-2") and acronym task names ("NER") are never datasets.
-    notDatasetKeys: new Set([
-      ...MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]).map(nameKey),
-      ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
-      ...[...methodAcronyms.keys()].map(nameKey),
-    ]),
+    notDatasetKeys,
+    notDataset: perSpelling((w) => notDatasetKeys.has(w.key)),
     termKeys,
-    curatedTerms: { has: (key) => termKeys.has(key), endsWith: (tail) => termTails.has(tail) },
+    curatedTerms: { has: (key) => termKeys.has(key), mayEndWith: perSpelling((w) => termTails.has(spellingKey(w))) },
     datasetsById: new Map(entries.map((e) => [e.id, e])),
     tasksByKey,
     methodsByKey,

@@ -5,7 +5,7 @@
  * corpus-level decision (resolve), since a phrase is a concept because papers share it.
  */
 import { stemWord, wordKey } from './stem.ts';
-import type { AnalysedText, Token } from './text.ts';
+import type { AnalysedText, Token, Word } from './text.ts';
 import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, PREPOSITIONAL_PARTICIPLES, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
 
 export interface PhraseCandidate {
@@ -159,18 +159,20 @@ export function nounChunks(t: AnalysedText): [number, number][] {
   return [...chunks, ...joined];
 }
 
-/** A token's share of a phrase key, asked for every sub-phrase it is part of. */
-const tokenKey = (t: Token) => (t.word.stemKey ??= wordKey(t.text));
+/** A spelling's share of a phrase key, asked for every sub-phrase it is part of. */
+export const spellingKey = (w: Word): string => (w.stemKey ??= wordKey(w.text));
+const tokenKey = (t: Token) => spellingKey(t.word);
 
 /** The keys of curated task and method names: phrases that are kept even as one word or after a filler word. */
 export interface CuratedKeys {
   has(key: string): boolean;
-  /** Whether some curated key ends with `tail`. Every sub-phrase of a head ends with the head's key,
-   *  so one lookup per head spares the lookups of all its sub-phrases' keys when none can match. */
-  endsWith(tail: string): boolean;
+  /** Whether some curated key ends with the key of a word spelled so (see tokenKey). Every
+   *  sub-phrase of a head ends with the head's key, so one question per head spares the lookups of
+   *  all its sub-phrases' keys when none can match. */
+  mayEndWith(w: Word): boolean;
 }
 
-const EVERY_KEY: CuratedKeys = { has: () => true, endsWith: () => true };
+const EVERY_KEY: CuratedKeys = { has: () => true, mayEndWith: () => true };
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
 export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_KEY, maxWords = 4): PhraseCandidate[] {
@@ -186,7 +188,7 @@ export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_K
       const head = tokens[b]!;
       const nominal = isHead(head);
       // Every sub-phrase ending at b ends with the head's key: when no curated key does, none is curated.
-      const mayBeCurated = nominal && curated.endsWith(tokenKey(head));
+      const mayBeCurated = nominal && curated.mayEndWith(head.word);
       const isCurated = (a: number) => mayBeCurated && curated.has(spanKey(a, b));
       if (!nominal && !has(head, ADJECTIVE_PART)) continue;
       // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task

@@ -26,6 +26,8 @@ export interface Word {
   stemKey: string | undefined;
   /** Memo of the word's shape flags for phrase finding (phrases.ts): -1 until asked. */
   phraseShape: number;
+  /** Answers to the questions made with perSpelling, two bits each (0: not asked, 1: no, 3: yes). */
+  answers: number;
 }
 
 const words = new Map<string, Word>();
@@ -35,10 +37,32 @@ const MAX_WORDS = 300_000;
 export function wordOf(text: string): Word {
   let w = words.get(text);
   if (w === undefined) {
-    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined, phraseShape: -1 };
+    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined, phraseShape: -1, answers: 0 };
     if (words.size < MAX_WORDS) words.set(text, w);
   }
   return w;
+}
+
+/** Two bits per question in a small integer: fifteen questions per process. */
+const MAX_QUESTIONS = 15;
+let questions = 0;
+
+/**
+ * A yes/no question about spellings whose answer depends on a table built at run time (a gazetteer
+ * index's name starts, the curated term keys): each Word keeps its answer, so a corpus asks the
+ * table once per spelling rather than once per token. Past fifteen such questions in a process,
+ * later ones are asked afresh every time (right, only slower).
+ */
+export function perSpelling(ask: (w: Word) => boolean): (w: Word) => boolean {
+  if (questions >= MAX_QUESTIONS) return ask;
+  const shift = 2 * questions++;
+  return (w) => {
+    const known = (w.answers >>> shift) & 3;
+    if (known !== 0) return known === 3;
+    const yes = ask(w);
+    w.answers |= (yes ? 3 : 1) << shift;
+    return yes;
+  };
 }
 
 export interface Token {
