@@ -158,11 +158,12 @@ export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32A
       s.end = tok.end;
     }
   });
-  // Renumber in case a merge swallowed a whole sentence boundary.
+  // Renumber in case a merge swallowed a whole sentence boundary (rare: without a gap the numbers stand).
   const dense = sentences.filter(Boolean);
-  dense.forEach((s, si) => {
-    for (let i = s.first; i <= s.last; i++) merged[i]!.sentence = si;
-  });
+  if (dense.length < sentences.length)
+    dense.forEach((s, si) => {
+      for (let i = s.first; i <= s.last; i++) merged[i]!.sentence = si;
+    });
   return { text, tokens: merged, sentences: dense };
 }
 
@@ -171,6 +172,12 @@ export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32A
  * joining every unspaced word-hyphen-word run makes "few-shot", "Mixture-of-Experts" and "MS-COCO"
  * one token each, whatever wink did. The compound takes the tag of its last part.
  */
+/** "1" to "4": asked of every token, so said without a regex. */
+function isDimension(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.length === 1 && c >= 49 && c <= 52;
+}
+
 function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: string): Token[] {
   const out: Token[] = [];
   const wordy = (t: Token | undefined) => !!t && /^[A-Za-z0-9]/.test(t.text);
@@ -179,7 +186,7 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
     t.sentence = sentenceOf[i]!;
     let j = i;
     // wink splits "3D" into "3" and "D"; the dimension is one modifier ("3D face reconstruction").
-    if (/^[1-4]$/.test(t.text) && /^[Dd]$/.test(tokens[i + 1]?.text ?? '') && !tokens[i + 1]!.spaced) {
+    if (isDimension(t.text) && /^[Dd]$/.test(tokens[i + 1]?.text ?? '') && !tokens[i + 1]!.spaced) {
       const d = tokens[i + 1]!;
       respell(t, text.slice(t.start, d.end), d.end);
       t.pos = 'ADJ';
