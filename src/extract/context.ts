@@ -47,16 +47,22 @@ export function extractionContext(): ExtractionContext {
     ...[...methodAcronyms.keys()].map(nameKey),
   ]);
   const termKeys = new Set([...tasksByKey.keys(), ...methodsByKey.keys()]);
-  // Every ending of every term key, down to the empty one: what a phrase's last word may be keyed.
+  // Every ending and every beginning of every term key, down to the empty one: what the last and
+  // the first word of a curated phrase may be keyed.
   const termTails = new Set<string>();
-  for (const k of termKeys) for (let i = 0; i <= k.length; i++) termTails.add(k.slice(i));
+  const termHeads = new Set<string>();
+  for (const k of termKeys)
+    for (let i = 0; i <= k.length; i++) {
+      termTails.add(k.slice(i));
+      termHeads.add(k.slice(0, i));
+    }
   cached = {
     analyse,
     datasets: buildNameIndex(datasets),
     notDatasetKeys,
     notDataset: perSpelling((w) => notDatasetKeys.has(w.key)),
     termKeys,
-    curatedTerms: { has: (key) => termKeys.has(key), mayEndWith: perSpelling((w) => termTails.has(spellingKey(w))) },
+    curatedTerms: { has: (key) => termKeys.has(key), mayEndWith: perSpelling((w) => termTails.has(spellingKey(w))), mayStartWith: perSpelling((w) => termHeads.has(spellingKey(w))) },
     datasetsById: new Map(entries.map((e) => [e.id, e])),
     tasksByKey,
     methodsByKey,

@@ -170,9 +170,12 @@ export interface CuratedKeys {
    *  sub-phrase of a head ends with the head's key, so one question per head spares the lookups of
    *  all its sub-phrases' keys when none can match. */
   mayEndWith(w: Word): boolean;
+  /** Whether some curated key starts with the key of a word spelled so: asked of a sub-phrase's
+   *  first word before its whole key is built and looked up. */
+  mayStartWith(w: Word): boolean;
 }
 
-const EVERY_KEY: CuratedKeys = { has: () => true, mayEndWith: () => true };
+const EVERY_KEY: CuratedKeys = { has: () => true, mayEndWith: () => true, mayStartWith: () => true };
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
 export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_KEY, maxWords = 4): PhraseCandidate[] {
@@ -189,7 +192,7 @@ export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_K
       const nominal = isHead(head);
       // Every sub-phrase ending at b ends with the head's key: when no curated key does, none is curated.
       const mayBeCurated = nominal && curated.mayEndWith(head.word);
-      const isCurated = (a: number) => mayBeCurated && curated.has(spanKey(a, b));
+      const isCurated = (a: number) => mayBeCurated && curated.mayStartWith(tokens[a]!.word) && curated.has(spanKey(a, b));
       if (!nominal && !has(head, ADJECTIVE_PART)) continue;
       // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task
       // fashion", also before a compound adjective: "multi-task list-wise ranking"); resolve
@@ -216,7 +219,7 @@ export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_K
         const key = spanKey(a, b);
         // One word is a concept only if it names a known task ("summarization"); most single
         // words are too vague to link papers, and skipping them halves the work.
-        if (n === 1 && !(mayBeCurated && curated.has(key))) continue;
+        if (n === 1 && !(mayBeCurated && curated.mayStartWith(start.word) && curated.has(key))) continue;
         const adjectival = start.pos === 'ADJ' || isParticiple(start) || has(start, HYPHEN);
         let ofForm = false;
         for (let i = a + 1; i < b; i++) if (tokens[i]!.lower === 'of') ofForm = true;
