@@ -71,21 +71,40 @@ export function findAcronyms(t: AnalysedText): AcronymDefinition[] {
   return out;
 }
 
-/**
- * Runs of capitalised words whose initials spell `short` ("Linear Discriminant Analysis" for LDA):
- * a paper that writes one means that, whatever a gazetteer says the letters usually stand for.
- */
-export function capitalisedSpellings(t: AnalysedText, short: string): string[][] {
-  const letters = short;
-  if (!/^[A-Z]{2,6}$/.test(letters)) return [];
-  const out: string[][] = [];
-  const { tokens } = t;
-  const first = letters.charCodeAt(0);
-  for (let i = 0; i + letters.length <= tokens.length; i++) {
-    if (tokens[i]!.text.charCodeAt(0) !== first) continue;
-    let k = 0;
-    while (k < letters.length && /^[A-Z][a-z]+$/.test(tokens[i + k]!.text) && tokens[i + k]!.text[0] === letters[k] && tokens[i + k]!.sentence === tokens[i]!.sentence) k++;
-    if (k === letters.length) out.push(tokens.slice(i, i + k).map((x) => x.text));
+/** A run of capitalised words in one sentence ("Deep Linear Discriminant Analysis") and its initials ("DLDA"). */
+export interface CapitalisedRun {
+  words: string[];
+  initials: string;
+}
+
+/** The maximal runs of capitalised words ("Linear", not "LDA" or "linear") of a text, in order. */
+export function capitalisedRuns(t: AnalysedText): CapitalisedRun[] {
+  const out: CapitalisedRun[] = [];
+  let run: CapitalisedRun | undefined;
+  let sentence = -1;
+  for (const tok of t.tokens) {
+    if (!/^[A-Z][a-z]+$/.test(tok.text)) {
+      run = undefined;
+      continue;
+    }
+    if (!run || tok.sentence !== sentence) out.push((run = { words: [], initials: '' }));
+    run.words.push(tok.text);
+    run.initials += tok.text[0];
+    sentence = tok.sentence;
   }
   return out;
+}
+
+/**
+ * The first capitalised words whose initials spell `short` ("Linear Discriminant Analysis" for LDA):
+ * a paper that writes one means that, whatever a gazetteer says the letters usually stand for.
+ * `runs` are the texts' capitalised runs in reading order (see capitalisedRuns).
+ */
+export function capitalisedSpelling(runs: readonly CapitalisedRun[], short: string): string[] | undefined {
+  if (!/^[A-Z]{2,6}$/.test(short)) return undefined;
+  for (const run of runs) {
+    const at = run.initials.indexOf(short);
+    if (at >= 0) return run.words.slice(at, at + short.length);
+  }
+  return undefined;
 }

@@ -5,7 +5,8 @@ import type { DatasetContext, DatasetThing } from './datasets.ts';
 import { buildNameIndex, nameKey } from './name-index.ts';
 import { withGeneratedSpellings } from './name-variants.ts';
 import { phraseKey } from './stem.ts';
-import { analyse, type Analyser } from './text.ts';
+import { analyse, perSpelling, type Analyser } from './text.ts';
+import { spellingKey, type CuratedKeys } from './phrases.ts';
 import type { GazetteerDataset, GazetteerTask } from '../model/gazetteer.ts';
 
 export interface ExtractionContext extends DatasetContext {
@@ -18,6 +19,8 @@ export interface ExtractionContext extends DatasetContext {
   /** Method acronyms as written ("PPO", "LoRA"), matched case-sensitively as whole tokens. */
   methodAcronyms: ReadonlyMap<string, MethodEntry>;
   methodsById: ReadonlyMap<string, MethodEntry>;
+  /** Phrase keys of task and method names, for phrases.ts (the same names as termKeys). */
+  curatedTerms: CuratedKeys;
 }
 
 let cached: ExtractionContext | undefined;
@@ -37,16 +40,29 @@ export function extractionContext(): ExtractionContext {
   const methodsByKey = new Map<string, MethodEntry>();
   for (const m of METHOD_ENTRIES) for (const n of [m.name, ...m.aliases]) methodsByKey.set(methodPhraseKey(n), m);
   const methodAcronyms = new Map(METHOD_ENTRIES.flatMap((m) => m.acronyms.map((a) => [a, m] as const)));
+  // Model names of one token ("BERT", "LLaMA-2") and acronym task names ("NER") are never datasets.
+  const notDatasetKeys = new Set([
+    ...MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]).map(nameKey),
+    ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
+    ...[...methodAcronyms.keys()].map(nameKey),
+  ]);
+  const termKeys = new Set([...tasksByKey.keys(), ...methodsByKey.keys()]);
+  // Every ending and every beginning of every term key, down to the empty one: what the last and
+  // the first word of a curated phrase may be keyed.
+  const termTails = new Set<string>();
+  const termHeads = new Set<string>();
+  for (const k of termKeys)
+    for (let i = 0; i <= k.length; i++) {
+      termTails.add(k.slice(i));
+      termHeads.add(k.slice(0, i));
+    }
   cached = {
     analyse,
     datasets: buildNameIndex(datasets),
-    // Model names of one token ("BERT", "LLaMA-2") and acronym task names ("NER") are never datasets.
-    notDatasetKeys: new Set([
-      ...MODEL_ENTRIES.flatMap((m) => [m.name, ...m.aliases]).map(nameKey),
-      ...TASK_ENTRIES.flatMap((t) => [t.name, ...t.aliases].filter((n) => /^[A-Z0-9-]{2,}$/.test(n))).map(nameKey),
-      ...[...methodAcronyms.keys()].map(nameKey),
-    ]),
-    termKeys: new Set([...tasksByKey.keys(), ...methodsByKey.keys()]),
+    notDatasetKeys,
+    notDataset: perSpelling((w) => notDatasetKeys.has(w.key)),
+    termKeys,
+    curatedTerms: { has: (key) => termKeys.has(key), mayEndWith: perSpelling((w) => termTails.has(spellingKey(w))), mayStartWith: perSpelling((w) => termHeads.has(spellingKey(w))) },
     datasetsById: new Map(entries.map((e) => [e.id, e])),
     tasksByKey,
     methodsByKey,

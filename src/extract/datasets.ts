@@ -12,7 +12,7 @@ import { nameKey, type NameIndex } from './name-index.ts';
 import { findDatasetNames, type DatasetThing } from './dataset-names.ts';
 
 export type { DatasetThing };
-import type { AnalysedText, Token } from './text.ts';
+import type { AnalysedText, Token, Word } from './text.ts';
 import { DATASET_CUES, GENERIC_MODIFIERS, INTRODUCE_VERBS, LANGUAGES, NON_DATA_HEADS, NOT_DATASETS } from './vocabulary.ts';
 
 
@@ -20,6 +20,8 @@ export interface DatasetContext {
   datasets: NameIndex<DatasetThing>;
   /** Keys of names that are never datasets: models ("BERT", "LLaMA-2") and task acronyms ("NER"). */
   notDatasetKeys: ReadonlySet<string>;
+  /** notDatasetKeys.has(word.key), asked once per spelling (see text.ts perSpelling). */
+  notDataset: (w: Word) => boolean;
   /** Phrase keys of task and method names: "Action Recognition", "text-to-SQL" name no dataset. */
   termKeys?: ReadonlySet<string>;
 }
@@ -103,7 +105,7 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
     found.push(f);
   };
 
-  for (let i = 0; i < tokens.length; i++) if (ctx.notDatasetKeys.has(tokens[i]!.key)) taken[i] = 2;
+  for (let i = 0; i < tokens.length; i++) if (ctx.notDataset(tokens[i]!.word)) taken[i] = 2;
 
   // A model or task token vetoes a curated name only when it is the whole name: "CNN" is a model,
   // "CNN/Daily Mail", "VQA v2" and "STS Benchmark" are datasets.

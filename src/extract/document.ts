@@ -6,7 +6,7 @@
 import type { DatasetRole, Mention } from '../model/mention.ts';
 import { datasetRole, sentenceCues } from './roles.ts';
 import { ownSystemNames } from './own-names.ts';
-import { capitalisedSpellings, findAcronyms } from './acronyms.ts';
+import { capitalisedRuns, capitalisedSpelling, findAcronyms, type CapitalisedRun } from './acronyms.ts';
 import { findDatasetMentions, isNameLike } from './datasets.ts';
 import type { ExtractionContext } from './context.ts';
 import { phraseCandidates } from './phrases.ts';
@@ -87,18 +87,20 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
   const out: DocExtraction = { datasets: [], phrases: [], names: [], acronyms };
   // "LDA" in "Deep Linear Discriminant Analysis" is neither the gazetteer's nor another paper's LDA.
   const spellings = new Map<string, string | undefined>();
+  // Both fields' capitalised runs, found once, when the first short form is looked up.
+  let runs: CapitalisedRun[] | undefined;
   const spelledHere = (short: string) => {
     if (!spellings.has(short)) {
-      const runs = fields.flatMap(([, t]) => capitalisedSpellings(t, short));
-      spellings.set(short, runs.length ? methodPhraseKey(runs[0]!.join(' ')) : undefined);
+      runs ??= fields.flatMap(([, t]) => capitalisedRuns(t));
+      const words = capitalisedSpelling(runs, short);
+      spellings.set(short, words ? methodPhraseKey(words.join(' ')) : undefined);
     }
     return spellings.get(short);
   };
   for (const [field, t] of fields) {
     const cues = sentenceCues(t);
     out.datasets.push(...findDatasetMentions(t, field, ctx, defined, cues, ownNames));
-    const keepSingle = (key: string) => ctx.tasksByKey.has(key) || ctx.methodsByKey.has(key);
-    for (const c of phraseCandidates(t, keepSingle)) {
+    for (const c of phraseCandidates(t, ctx.curatedTerms)) {
       const first = t.tokens[c.first]!;
       const sentence = t.sentences[first.sentence]!;
       const occ: PhraseOccurrence = {

@@ -3,7 +3,7 @@
  * matches whatever its spacing, hyphenation and (for unambiguous names) case: "MS-COCO", "MS COCO"
  * and "Microsoft COCO" all reach the COCO entry, "NYUDv2" and "NYUD-v2" reach NYU Depth v2.
  */
-import type { Token } from './text.ts';
+import { perSpelling, type Token, type Word } from './text.ts';
 import { nameKey } from './name-key.ts';
 
 export { nameKey };
@@ -25,6 +25,8 @@ export interface NameIndex<T extends NamedThing> {
    * start no name, and the scan skips them without building a key.
    */
   starts: Set<string>;
+  /** starts.has(word.key), asked once per spelling (see text.ts perSpelling). */
+  mayStart: (w: Word) => boolean;
   maxTokens: number;
 }
 
@@ -74,7 +76,7 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
         if (k) starts.add(k);
       }
     }
-  return { byKey, prefixes, starts, maxTokens };
+  return { byKey, prefixes, starts, mayStart: perSpelling((w) => starts.has(w.key)), maxTokens };
 }
 
 /** Characters that may sit inside a name ("MS-COCO", "GPT-3.5", "Charades/STA"); others end it. */
@@ -114,13 +116,13 @@ export function findNames<T extends NamedThing>(
   to = tokens.length - 1,
 ): NameMatch<T>[] {
   const out: NameMatch<T>[] = [];
-  const { prefixes, byKey, starts } = index;
+  const { prefixes, byKey, mayStart } = index;
   let i = from;
   while (i <= to) {
     const t = tokens[i]!;
     let best: NameMatch<T> | undefined;
     // A name starts with a letter or digit; its key must begin some known name.
-    if (t.key.length > 0 && (starts.has(t.key) || (isPluralAcronym(t.text) && byKey.has(t.key.slice(0, -1))))) {
+    if (t.key.length > 0 && (mayStart(t.word) || (isPluralAcronym(t.text) && byKey.has(t.key.slice(0, -1))))) {
       let key = '';
       const end = Math.min(to, i + index.maxTokens);
       for (let j = i; j <= end; j++) {

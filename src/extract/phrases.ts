@@ -5,7 +5,7 @@
  * corpus-level decision (resolve), since a phrase is a concept because papers share it.
  */
 import { stemWord, wordKey } from './stem.ts';
-import type { AnalysedText, Token } from './text.ts';
+import type { AnalysedText, Token, Word } from './text.ts';
 import { DESCRIPTIVE_MODIFIERS, FILLER_NOUNS, GENERIC_MODIFIERS, PREPOSITIONAL_PARTICIPLES, TASK_HEADS, WEAK_HEADS } from './vocabulary.ts';
 
 export interface PhraseCandidate {
@@ -33,27 +33,62 @@ export interface PhraseCandidate {
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const MODIFIER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
-function isWord(t: Token): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9'-]*$/.test(t.text) && !/^\d+$/.test(t.text);
-}
+/**
+ * What the tests below ask of a token's spelling, as bits: each is a regex or a word-list lookup,
+ * asked several times per token for every sub-phrase it is part of, so they are worked out once per
+ * spelling and kept on its shared record (text.ts Word). The tag (pos) is the token's own.
+ */
+const WORD = 1; // letters, digits, apostrophes and hyphens, starting with a letter or digit; not a bare number
+const GENERIC = 2; // generic modifier, filler noun, descriptive modifier or "state-of-the-art"
+const DESCRIPTIVE = 4;
+const WEAK = 8; // a weak head ("framework"), also as its stem ("frameworks")
+const OPENS_COMPLEMENT = 16;
+const ADJECTIVE_PART = 32; // ends in an adjective-making second part ("-based", "-scale")
+const PARTICIPLE_FORM = 64; // ends in -ing or -ed, longer than four letters
+const ING = 128;
+const HYPHEN = 256;
+const TASK_HEAD = 512;
 
-/** Gerunds and participles act as nouns and modifiers in terms: "learning", "pre-trained". */
-const isParticiple = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && t.lower.length > 4;
 /** "second-order", "task-specific", "large-scale": hyphenated adjectives modify; they head no term. */
 const ADJECTIVE_SECOND_PARTS = /-(order|level|scale|based|like|wise|specific|aware|free|oriented|driven|grained|agnostic|dependent|invariant|intensive|centric|guided|conditioned|dimensional)$/;
-/** "physicians including diagnosis": a participle used as a preposition opens a complement, whatever the tagger calls it. */
-const opensComplement = (t: Token) => PREPOSITIONAL_PARTICIPLES.has(t.lower);
-const isHead = (t: Token) => isWord(t) && !opensComplement(t) && !ADJECTIVE_SECOND_PARTS.test(t.lower) && (NOMINAL.has(t.pos) || (isParticiple(t) && t.lower.endsWith('ing')));
+
+function shapeFlags(text: string, lower: string): number {
+  let f = 0;
+  if (/^[A-Za-z0-9][A-Za-z0-9'-]*$/.test(text) && !/^\d+$/.test(text)) f |= WORD;
+  if (GENERIC_MODIFIERS.has(lower) || FILLER_NOUNS.has(lower) || DESCRIPTIVE_MODIFIERS.has(lower) || /of-?the-?art/.test(lower)) f |= GENERIC;
+  if (DESCRIPTIVE_MODIFIERS.has(lower)) f |= DESCRIPTIVE;
+  if (WEAK_HEADS.has(lower) || WEAK_HEADS.has(stemWord(lower))) f |= WEAK;
+  // "physicians including diagnosis": a participle used as a preposition opens a complement, whatever the tagger calls it.
+  if (PREPOSITIONAL_PARTICIPLES.has(lower)) f |= OPENS_COMPLEMENT;
+  if (ADJECTIVE_SECOND_PARTS.test(lower)) f |= ADJECTIVE_PART;
+  if (/(ing|ed)$/.test(lower) && lower.length > 4) f |= PARTICIPLE_FORM;
+  if (lower.endsWith('ing')) f |= ING;
+  if (text.includes('-')) f |= HYPHEN;
+  if (TASK_HEADS.has(lower)) f |= TASK_HEAD;
+  return f;
+}
+
+const shape = (t: Token): number => {
+  const w = t.word;
+  return w.phraseShape >= 0 ? w.phraseShape : (w.phraseShape = shapeFlags(w.text, w.lower));
+};
+const has = (t: Token, flag: number) => (shape(t) & flag) !== 0;
+
+const isWord = (t: Token) => has(t, WORD);
+/** Gerunds and participles act as nouns and modifiers in terms: "learning", "pre-trained". */
+const isParticiple = (t: Token) => t.pos === 'VERB' && has(t, PARTICIPLE_FORM);
+const isHead = (t: Token) => (shape(t) & (WORD | OPENS_COMPLEMENT | ADJECTIVE_PART)) === WORD && (NOMINAL.has(t.pos) || (isParticiple(t) && has(t, ING)));
 /** A participle with its own object or complement is a verb: "a dataset consisting of", "comprising 10,729". */
 /** (Not any preposition: "multi-task learning with ..." is a term before its complement.) */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON']);
 const startsClause = (t: Token, next: Token | undefined) =>
-  isParticiple(t) && !TASK_HEADS.has(t.lower) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
-const canModify = (t: Token) => isWord(t) && !opensComplement(t) && (MODIFIER.has(t.pos) || isParticiple(t) || t.text.includes('-'));
-const isGenericWord = (t: Token) =>
-  GENERIC_MODIFIERS.has(t.lower) || FILLER_NOUNS.has(t.lower) || DESCRIPTIVE_MODIFIERS.has(t.lower) || /of-?the-?art/.test(t.lower);
+  isParticiple(t) && !has(t, TASK_HEAD) && next !== undefined && (OBJECT_START.has(next.pos) || next.lower === 'of');
+const canModify = (t: Token) => (shape(t) & (WORD | OPENS_COMPLEMENT)) === WORD && (MODIFIER.has(t.pos) || isParticiple(t) || has(t, HYPHEN));
+const isGenericWord = (t: Token) => has(t, GENERIC);
+/** A weak head ("framework", "frameworks"): what comes after a term without changing it. */
+const isWeakHead = (t: Token) => has(t, WEAK);
 /** May this word start a phrase of `words` words? */
-const canStart = (t: Token, words: number) => (DESCRIPTIVE_MODIFIERS.has(t.lower) ? words >= 3 : !isGenericWord(t));
+const canStart = (t: Token, words: number) => (has(t, DESCRIPTIVE) ? words >= 3 : !isGenericWord(t));
 
 /** Words in a run; "Mixture-of-Experts" counts as the three words it is, "multi-task" as one. */
 function wordCount(tokens: readonly Token[], a: number, b: number): number {
@@ -81,7 +116,7 @@ function gradesFirstWord(before: Token, first: Token): boolean {
 function standsAlone(tokens: readonly Token[], first: number, a: number, b: number, last: number): boolean {
   for (let i = first; i < a; i++) if (!isGenericWord(tokens[i]!)) return false;
   if (a > first && gradesFirstWord(tokens[a - 1]!, tokens[a]!)) return false;
-  for (let i = b + 1; i <= last; i++) if (!WEAK_HEADS.has(tokens[i]!.lower) && !WEAK_HEADS.has(stemWord(tokens[i]!.lower))) return false;
+  for (let i = b + 1; i <= last; i++) if (!isWeakHead(tokens[i]!)) return false;
   return true;
 }
 
@@ -97,7 +132,7 @@ export function nounChunks(t: AnalysedText): [number, number][] {
     }
     let j = i;
     // A gerund opening a run is a verb ("Revisiting in-context learning"), not a modifier.
-    if (tokens[i]!.pos === 'VERB' && tokens[i]!.lower.endsWith('ing') && tokens[i + 1] && (canModify(tokens[i + 1]!) || isHead(tokens[i + 1]!))) {
+    if (tokens[i]!.pos === 'VERB' && has(tokens[i]!, ING) && tokens[i + 1] && (canModify(tokens[i + 1]!) || isHead(tokens[i + 1]!))) {
       i++;
       continue;
     }
@@ -124,12 +159,26 @@ export function nounChunks(t: AnalysedText): [number, number][] {
   return [...chunks, ...joined];
 }
 
-/** A token's share of a phrase key, asked for every sub-phrase it is part of. */
-const tokenKey = (t: Token) => (t.word.stemKey ??= wordKey(t.text));
+/** A spelling's share of a phrase key, asked for every sub-phrase it is part of. */
+export const spellingKey = (w: Word): string => (w.stemKey ??= wordKey(w.text));
+const tokenKey = (t: Token) => spellingKey(t.word);
+
+/** The keys of curated task and method names: phrases that are kept even as one word or after a filler word. */
+export interface CuratedKeys {
+  has(key: string): boolean;
+  /** Whether some curated key ends with the key of a word spelled so (see tokenKey). Every
+   *  sub-phrase of a head ends with the head's key, so one question per head spares the lookups of
+   *  all its sub-phrases' keys when none can match. */
+  mayEndWith(w: Word): boolean;
+  /** Whether some curated key starts with the key of a word spelled so: asked of a sub-phrase's
+   *  first word before its whole key is built and looked up. */
+  mayStartWith(w: Word): boolean;
+}
+
+const EVERY_KEY: CuratedKeys = { has: () => true, mayEndWith: () => true, mayStartWith: () => true };
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
-/** `keepSingle(key)`: the key names a curated task or method, kept even as one word or after a filler word. */
-export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => boolean = () => true, maxWords = 4): PhraseCandidate[] {
+export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_KEY, maxWords = 4): PhraseCandidate[] {
   const out: PhraseCandidate[] = [];
   const { tokens } = t;
   const spanKey = (a: number, b: number) => {
@@ -141,7 +190,10 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
     for (let b = last; b >= first; b--) {
       const head = tokens[b]!;
       const nominal = isHead(head);
-      if (!nominal && !ADJECTIVE_SECOND_PARTS.test(head.lower)) continue;
+      // Every sub-phrase ending at b ends with the head's key: when no curated key does, none is curated.
+      const mayBeCurated = nominal && curated.mayEndWith(head.word);
+      const isCurated = (a: number) => mayBeCurated && curated.mayStartWith(tokens[a]!.word) && curated.has(spanKey(a, b));
+      if (!nominal && !has(head, ADJECTIVE_PART)) continue;
       // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task
       // fashion", also before a compound adjective: "multi-task list-wise ranking"); resolve
       // decides whether "<modifier> learning" is one.
@@ -149,11 +201,10 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: tokenKey(tokens[b - 1]!) });
       if (!nominal) continue;
       // "function f", "graph G": a variable, not a term.
-      if (isGenericWord(head) || WEAK_HEADS.has(head.lower) || WEAK_HEADS.has(stemWord(head.lower)) || head.text.length < 2) {
+      if (isGenericWord(head) || isWeakHead(head) || head.text.length < 2) {
         // A curated name may end in a filler word: "sentiment analysis", "principal component analysis".
         for (let a = b - 1; a >= Math.max(first, b - maxWords + 1); a--) {
-          const key = spanKey(a, b);
-          if (keepSingle(key)) out.push({ key, first: a, last: b, words: wordCount(tokens, a, b), standalone: standsAlone(tokens, first, a, b, last) });
+          if (isCurated(a)) out.push({ key: spanKey(a, b), first: a, last: b, words: wordCount(tokens, a, b), standalone: standsAlone(tokens, first, a, b, last) });
         }
         continue;
       }
@@ -162,14 +213,14 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
         // "D images" from "2D images" split by the tokenizer: a lone letter starts no term.
         if (start.lower === 'of' || start.text.length < 2) continue;
         // A filler word starts no term, unless the whole is a curated name ("question answering").
-        if (!canStart(start, b - a + 1) && (a === b || !keepSingle(spanKey(a, b)))) continue;
+        if (!canStart(start, b - a + 1) && (a === b || !isCurated(a))) continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
         const n = wordCount(tokens, a, b);
         const key = spanKey(a, b);
         // One word is a concept only if it names a known task ("summarization"); most single
         // words are too vague to link papers, and skipping them halves the work.
-        if (n === 1 && !keepSingle(key)) continue;
-        const adjectival = start.pos === 'ADJ' || isParticiple(start) || start.text.includes('-');
+        if (n === 1 && !(mayBeCurated && curated.mayStartWith(start.word) && curated.has(key))) continue;
+        const adjectival = start.pos === 'ADJ' || isParticiple(start) || has(start, HYPHEN);
         let ofForm = false;
         for (let i = a + 1; i < b; i++) if (tokens[i]!.lower === 'of') ofForm = true;
         out.push({ key, first: a, last: b, words: n, adjectival, standalone: standsAlone(tokens, first, a, b, last), ...(ofForm ? { ofForm } : {}) });
@@ -177,8 +228,7 @@ export function phraseCandidates(t: AnalysedText, keepSingle: (key: string) => b
       // A curated name whose first word the tagger took for a verb ("to face alignment").
       for (let a = first - 1; a >= 0 && a >= b - maxWords + 1; a--) {
         if (!isWord(tokens[a]!) || tokens[a]!.sentence !== head.sentence) break;
-        const key = spanKey(a, b);
-        if (keepSingle(key)) out.push({ key, first: a, last: b, words: wordCount(tokens, a, b), standalone: true });
+        if (isCurated(a)) out.push({ key: spanKey(a, b), first: a, last: b, words: wordCount(tokens, a, b), standalone: true });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {

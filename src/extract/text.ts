@@ -24,6 +24,10 @@ export interface Word {
   cue: number;
   /** Memo of the word's share of a phrase key (stem.ts wordKey), set when first asked. */
   stemKey: string | undefined;
+  /** Memo of the word's shape flags for phrase finding (phrases.ts): -1 until asked. */
+  phraseShape: number;
+  /** Answers to the questions made with perSpelling, two bits each (0: not asked, 1: no, 3: yes). */
+  answers: number;
 }
 
 const words = new Map<string, Word>();
@@ -33,10 +37,32 @@ const MAX_WORDS = 300_000;
 export function wordOf(text: string): Word {
   let w = words.get(text);
   if (w === undefined) {
-    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined };
+    w = { text, lower: text.toLowerCase(), key: nameKey(text), nameShape: -1, cue: -1, stemKey: undefined, phraseShape: -1, answers: 0 };
     if (words.size < MAX_WORDS) words.set(text, w);
   }
   return w;
+}
+
+/** Two bits per question in a small integer: fifteen questions per process. */
+const MAX_QUESTIONS = 15;
+let questions = 0;
+
+/**
+ * A yes/no question about spellings whose answer depends on a table built at run time (a gazetteer
+ * index's name starts, the curated term keys): each Word keeps its answer, so a corpus asks the
+ * table once per spelling rather than once per token. Past fifteen such questions in a process,
+ * later ones are asked afresh every time (right, only slower).
+ */
+export function perSpelling(ask: (w: Word) => boolean): (w: Word) => boolean {
+  if (questions >= MAX_QUESTIONS) return ask;
+  const shift = 2 * questions++;
+  return (w) => {
+    const known = (w.answers >>> shift) & 3;
+    if (known !== 0) return known === 3;
+    const yes = ask(w);
+    w.answers |= (yes ? 3 : 1) << shift;
+    return yes;
+  };
 }
 
 export interface Token {
@@ -132,11 +158,12 @@ export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32A
       s.end = tok.end;
     }
   });
-  // Renumber in case a merge swallowed a whole sentence boundary.
+  // Renumber in case a merge swallowed a whole sentence boundary (rare: without a gap the numbers stand).
   const dense = sentences.filter(Boolean);
-  dense.forEach((s, si) => {
-    for (let i = s.first; i <= s.last; i++) merged[i]!.sentence = si;
-  });
+  if (dense.length < sentences.length)
+    dense.forEach((s, si) => {
+      for (let i = s.first; i <= s.last; i++) merged[i]!.sentence = si;
+    });
   return { text, tokens: merged, sentences: dense };
 }
 
@@ -145,6 +172,12 @@ export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32A
  * joining every unspaced word-hyphen-word run makes "few-shot", "Mixture-of-Experts" and "MS-COCO"
  * one token each, whatever wink did. The compound takes the tag of its last part.
  */
+/** "1" to "4": asked of every token, so said without a regex. */
+function isDimension(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.length === 1 && c >= 49 && c <= 52;
+}
+
 function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: string): Token[] {
   const out: Token[] = [];
   const wordy = (t: Token | undefined) => !!t && /^[A-Za-z0-9]/.test(t.text);
@@ -153,7 +186,7 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
     t.sentence = sentenceOf[i]!;
     let j = i;
     // wink splits "3D" into "3" and "D"; the dimension is one modifier ("3D face reconstruction").
-    if (/^[1-4]$/.test(t.text) && /^[Dd]$/.test(tokens[i + 1]?.text ?? '') && !tokens[i + 1]!.spaced) {
+    if (isDimension(t.text) && /^[Dd]$/.test(tokens[i + 1]?.text ?? '') && !tokens[i + 1]!.spaced) {
       const d = tokens[i + 1]!;
       respell(t, text.slice(t.start, d.end), d.end);
       t.pos = 'ADJ';
