@@ -153,6 +153,14 @@ describe('the static search index of a published site', () => {
     await expect(bad.search('graph', 5)).rejects.toThrow(/version 99.*publish the site again/);
   });
 
+  it('publishes no map for a snapshot without one, and refuses a map whose search.tsv is missing', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'papergraph-index-bare-'));
+    expect(await publishMap(bare, mkdtempSync(join(tmpdir(), 'papergraph-index-site-')))).toBeNull();
+    mkdirSync(join(bare, 'map'));
+    writeFileSync(join(bare, 'map', 'top.json'), '{"version":1}');
+    await expect(publishMap(bare, mkdtempSync(join(tmpdir(), 'papergraph-index-site-')))).rejects.toThrow(/search\.tsv is missing: run `papergraph map/);
+  });
+
   it('an empty map gives an empty index that answers nothing', async () => {
     const empty = buildSearchIndex([]);
     const files = new Map([['manifest.json', JSON.stringify(empty.manifest)], ...empty.files()]);
