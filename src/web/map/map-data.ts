@@ -24,7 +24,7 @@ export class MapSource {
   private adoptionTable: Promise<Record<string, Adoption>> | null = null;
 
   /** On a published site: the static index, fetched a piece at a time. */
-  readonly index: StaticMapSearch | null;
+  private readonly index: StaticMapSearch | null;
 
   constructor(
     private readonly base = 'map/',
