@@ -8,7 +8,8 @@
  * Queries are drawn (seeded) from the map's own names: a paper title's first 30 characters, its
  * first word, its first two words, its rarest word, an entity's name, and a word nothing holds.
  * Each is also asked of the server's search over search.tsv: the hits must agree (but for words
- * found only inside other words, which the index does not find).
+ * found only inside other words, which the index does not find). BENCH_PUBLISH_QUERIES sets how
+ * many queries of each kind (default 20).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,8 @@ import { writeMapSnapshot } from './map/snapshot.ts';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+/** Queries of each kind (BENCH_PUBLISH_QUERIES, default 20). */
+const PER_KIND = Number(process.env.BENCH_PUBLISH_QUERIES ?? 20);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(): Promise<void> {
@@ -77,7 +80,7 @@ export async function run(): Promise<void> {
     for (const [label, make] of kinds) {
       const bytes: number[] = [];
       const files: number[] = [];
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < PER_KIND; i++) {
         const q = make();
         const search = new StaticMapSearch((p) => readFile(join(index, p), 'utf8'));
         const hits = await search.search(q, 20);

@@ -195,15 +195,19 @@ export class StaticMapSearch {
   async search(text: string, limit: number): Promise<MapSearchHit[]> {
     const words = queryWords(text);
     if (!words.length) return [];
-    const chosen = (await this.keyOf(text))?.files ?? [];
+    const key = await this.keyOf(text);
+    if (!key) return [];
     const found = new Map<number, RankedRow & { r: SearchRow }>();
-    for (let i = 0; i < chosen.length && found.size < MAX_CANDIDATES; i += FILES_PER_SEARCH) {
-      const batch = await Promise.all(chosen.slice(i, i + FILES_PER_SEARCH).map((f) => this.file(f)));
+    for (let i = 0; i < key.files.length && found.size < MAX_CANDIDATES; i += FILES_PER_SEARCH) {
+      const batch = await Promise.all(key.files.slice(i, i + FILES_PER_SEARCH).map((f) => this.file(f)));
       for (const rows of batch)
         for (const r of rows) {
           if (found.has(r.row)) continue;
           const rank = rankName(r.name.toLowerCase(), words);
-          if (rank >= 0) found.set(r.row, { row: r.row, kind: r.kind, name: r.name, rank, r });
+          // A shard under a short key also holds names that have the word only inside another
+          // ('renormalization' beside 'nonperturbative'): left out, so what is found does not
+          // depend on how the index happened to be cut.
+          if (rank >= 0 && indexWords(r.name).some((w) => w.startsWith(key.word))) found.set(r.row, { row: r.row, kind: r.kind, name: r.name, rank, r });
         }
     }
     return [...found.values()].sort(compareRanked).slice(0, limit).map(({ r }) => hitOf(r));
