@@ -11,6 +11,12 @@ import type { SerializedEdge, SerializedNode } from 'graphology-types';
 import type { EdgeAttributes, NodeAttributes } from './schema.ts';
 
 export const MAP_VERSION = 1;
+
+/**
+ * The tag `papergraph publish` puts in a published site's page: `<meta name="papergraph-site"
+ * content="static map">` (or "static" without a map), so the explorer there reads files, not an API.
+ */
+export const SITE_META = 'papergraph-site';
 export const LEVEL_NAMES = ['field', 'area', 'topic'] as const;
 
 export interface MapCluster {

@@ -2,11 +2,13 @@
  * The whole-field search behind GET /api/map/search: every paper title and entity name of the map
  * (map/search.tsv), held as plain arrays and scanned per query, so it answers from the first
  * second without Neo4j and without the browser loading anything. Read once, again when the file changes.
+ * Ranked by model/map-rank.ts, as a published site's static index is.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { MapSearchHit } from '../model/map.ts';
+import { MAX_CANDIDATES, type RankedRow, compareRanked, queryWords, rankName } from '../model/map-rank.ts';
 
 interface Index {
   mtimeMs: number;
@@ -26,21 +28,18 @@ export class MapSearch {
   constructor(private readonly file: string) {}
 
   async search(text: string, limit: number): Promise<MapSearchHit[]> {
-    const words = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    const words = queryWords(text);
     if (words.length === 0) return [];
     const ix = await this.load();
-    const phrase = words.join(' ');
-    const found: { i: number; rank: number }[] = [];
+    const found: RankedRow[] = [];
     for (let i = 0; i < ix.lower.length; i++) {
-      const name = ix.lower[i]!;
-      if (!words.every((w) => name.includes(w))) continue;
-      const rank = name === phrase ? 0 : name.startsWith(phrase) ? 1 : name.includes(` ${words[0]}`) || name.startsWith(words[0]!) ? 2 : 3;
-      found.push({ i, rank });
-      // Enough exact and prefix hits: the rest could only rank lower.
-      if (found.length >= 5000) break;
+      const rank = rankName(ix.lower[i]!, words);
+      if (rank < 0) continue;
+      found.push({ row: i, kind: ix.kinds[i]!, name: ix.names[i]!, rank });
+      if (found.length >= MAX_CANDIDATES) break;
     }
-    found.sort((a, b) => a.rank - b.rank || Number(ix.kinds[a.i] === 'Paper') - Number(ix.kinds[b.i] === 'Paper') || ix.names[a.i]!.length - ix.names[b.i]!.length || a.i - b.i);
-    return found.slice(0, limit).map(({ i }) => ({ id: ix.ids[i]!, name: ix.names[i]!, kind: ix.kinds[i]!, leaf: ix.leaves[i]!, ...(ix.years[i] !== undefined ? { year: ix.years[i] } : {}) }));
+    found.sort(compareRanked);
+    return found.slice(0, limit).map(({ row: i }) => ({ id: ix.ids[i]!, name: ix.names[i]!, kind: ix.kinds[i]!, leaf: ix.leaves[i]!, ...(ix.years[i] !== undefined ? { year: ix.years[i] } : {}) }));
   }
 
   /** The node with this id, to open the clusters that hold it (a deep link, a link in the details). */

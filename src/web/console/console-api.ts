@@ -1,5 +1,6 @@
 /** The console's calls to `papergraph serve`'s JSON API (src/server/api/), typed by src/model/api.ts. */
 import type { CypherError, CypherResult, ExampleQuery } from '../../model/api.ts';
+import { siteMode } from '../state/site.ts';
 
 export type { CypherError, CypherResult, ExampleQuery } from '../../model/api.ts';
 
@@ -32,6 +33,8 @@ export async function runCypher(query: string, params: Record<string, unknown>, 
 }
 
 export async function fetchHealth(): Promise<Health> {
+  // A published site has no API: the built-in engine answers, and nothing is asked first.
+  if (siteMode().published) return { connected: false, engine: 'built-in' };
   try {
     const response = await fetch('api/health');
     // A static site has no API: the built-in engine answers there.
@@ -45,7 +48,7 @@ export async function fetchHealth(): Promise<Health> {
 
 /** The gallery: from the server's API, or from queries.json beside a published site. */
 export async function fetchExamples(): Promise<ExampleQuery[]> {
-  for (const url of ['api/queries', 'queries.json']) {
+  for (const url of siteMode().published ? ['queries.json'] : ['api/queries', 'queries.json']) {
     try {
       const response = await fetch(url);
       if (response.ok) return ((await response.json()) as { queries?: ExampleQuery[] }).queries ?? [];

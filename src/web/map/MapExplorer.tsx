@@ -2,7 +2,8 @@
  * The level-of-detail explorer: it opens on the fields of the map, each a disc sized by its papers
  * and linked to related fields; clicking or zooming into a disc loads that cluster's next level
  * only (areas, topics, then papers and their entities) while the rest of the field stays around it
- * in summary. Search reaches every paper through the server; the view is kept in the URL.
+ * in summary. Search reaches every paper (through the server, or a published site's static
+ * index); the view is kept in the URL.
  */
 import { SigmaContainer } from '@react-sigma/core';
 import Graph from 'graphology';

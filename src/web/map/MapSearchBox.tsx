@@ -1,4 +1,4 @@
-/** Search over the whole field from the first second: the server's index of every paper and entity, loaded or not. */
+/** Search over the whole field from the first second: every paper and entity, loaded or not, from the server or a published site's static index. */
 import { useEffect, useState } from 'react';
 import type { MapSearchHit } from '../../model/map.ts';
 import type { MapSource } from './map-data.ts';

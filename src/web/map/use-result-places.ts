@@ -1,7 +1,8 @@
 /**
- * Where the unloaded nodes of a Cypher result live: each is looked up once through the server's
- * /api/map/locate, a few at a time, and the answers handed over together (node id -> its leaf
- * cluster, or null when the map has no such node). A new result starts over.
+ * Where the unloaded nodes of a Cypher result live: each is looked up once (the server's
+ * /api/map/locate, or a published site's locate buckets, through MapSource), a few at a time, and
+ * the answers handed over together (node id -> its leaf cluster, or null when the map has no such
+ * node). A new result starts over.
  */
 import type Graph from 'graphology';
 import { useEffect, useState } from 'react';
