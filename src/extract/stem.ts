@@ -5,10 +5,11 @@
  */
 const cache = new Map<string, string>();
 
-const KEEP = new Set(['this', 'thus', 'has', 'was', 'is', 'its', 'us', 'gas', 'bias', 'lens', 'news', 'series', 'species', 'analysis', 'basis', 'physics', 'mathematics', 'statistics', 'linguistics', 'robotics', 'genomics', 'dynamics', 'ethics', 'graphics', 'semantics', 'metrics', 'less', 'across']);
+/** Words ending in s that are no plural ("lens", "news"), or whose plural ending stays. */
+export const NOT_PLURALS: ReadonlySet<string> = new Set(['this', 'thus', 'has', 'was', 'is', 'its', 'us', 'gas', 'bias', 'lens', 'news', 'series', 'species', 'analysis', 'basis', 'physics', 'mathematics', 'statistics', 'linguistics', 'robotics', 'genomics', 'dynamics', 'ethics', 'graphics', 'semantics', 'metrics', 'less', 'across']);
 
 function stemUncached(w: string): string {
-  if (w.length <= 3 || !/^[a-z][a-z-]*$/.test(w) || KEEP.has(w)) return w;
+  if (w.length <= 3 || !/^[a-z][a-z-]*$/.test(w) || NOT_PLURALS.has(w)) return w;
   let s = w;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
   else if (/(ches|shes|sses|xes|zes)$/.test(s)) s = s.slice(0, -2);

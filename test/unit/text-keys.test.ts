@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findAcronyms } from '../../src/extract/acronyms.ts';
 import { DATASET_ENTRIES } from '../../src/extract/gazetteer.ts';
 import { buildNameIndex, findNames, nameKey } from '../../src/extract/name-index.ts';
-import { phraseKey, stemWord } from '../../src/extract/stem.ts';
+import { NOT_PLURALS, phraseKey, stemWord } from '../../src/extract/stem.ts';
 import { analyse } from '../../src/extract/text.ts';
 
 const word = fc.stringMatching(/^[a-z]{3,9}$/);
@@ -27,6 +27,8 @@ describe('phrase keys', () => {
     const noun = fc.stringMatching(/^[a-z]{2,7}[bdkmnpt]$/);
     fc.assert(
       fc.property(noun, (w) => {
+        // "len" + "s" is "lens", which is no plural.
+        fc.pre(!NOT_PLURALS.has(`${w}s`));
         expect(stemWord(`${w}s`)).toBe(stemWord(w));
       }),
     );
