@@ -118,14 +118,19 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
 function memberView(scope: PaperGraph, ids: readonly string[]): UndirectedGraph {
   const view = new UndirectedGraph();
   for (const id of ids) view.addNode(id);
+  // Weights are summed per pair first and each pair added once, oriented and ordered as first
+  // met: three look-ups in the graph per link cost more than the graph itself.
+  const pairs = new Map<string, { s: string; t: string; w: number }>();
   for (const id of ids)
     scope.forEachOutEdge(id, (_, a, s, t) => {
       if (!view.hasNode(t) || s === t) return;
       const w = a.type === 'SIMILAR_TO' ? 2 * a.score : a.type === 'CITES' ? 1 : LINK_WEIGHT[a.type];
       if (w === undefined) return;
-      const prev = view.hasEdge(s, t) ? (view.getEdgeAttribute(s, t, 'weight') as number) : 0;
-      view.mergeEdge(s, t, { weight: prev + w * ('confidence' in a ? (a.confidence ?? 1) : 1) });
+      const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+      const p = pairs.get(key) ?? pairs.set(key, { s, t, w: 0 }).get(key)!;
+      p.w += w * ('confidence' in a ? (a.confidence ?? 1) : 1);
     });
+  for (const p of pairs.values()) view.addEdge(p.s, p.t, { weight: p.w });
   return view;
 }
 
