@@ -10,9 +10,8 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import type { PaperGraph } from '../assemble/graph.ts';
 import type { MapCluster } from '../model/map.ts';
-import type { NodeAttributes } from '../model/schema.ts';
 import { LINK_WEIGHT, detectCommunities } from './communities.ts';
-import { clusterTerms, labelOf } from './labels.ts';
+import { clusterTerms, labelOf, type TermGraph } from './labels.ts';
 import { layout } from './layout.ts';
 import { anyOverlap, separateDiscs } from './discs.ts';
 import { shade } from './palette.ts';
@@ -251,17 +250,23 @@ function fitInto(pos: Map<string, { x: number; y: number }>, disc: Disc): Map<st
  * from field to leaf then says something new at each level instead of repeating the field.
  */
 function labelsOf(scope: PaperGraph, ids: readonly string[], partOf: Map<string, number>, n: number, parentTerms: readonly string[]): { label: string; top: string[] }[] {
-  // Only what clusterTerms reads: a copy of every attribute of every node costs more than the terms.
-  const g = new Graph({ type: 'directed' }) as unknown as PaperGraph;
-  const termNode = (a: NodeAttributes, cluster: number) => ({ kind: a.kind, name: a.name, cluster, ...('confidence' in a ? { confidence: a.confidence } : {}) }) as unknown as NodeAttributes;
-  for (const id of ids) g.addNode(id, termNode(scope.getNodeAttributes(id), partOf.get(id)!));
-  for (const id of ids) {
-    if (scope.getNodeAttribute(id, 'kind') !== 'Paper') continue;
-    scope.forEachOutNeighbor(id, (t, a) => {
-      if (!g.hasNode(t)) g.addNode(t, { ...a, cluster: -1 });
-      g.mergeEdge(id, t, { type: 'MENTIONS', evidence: [], weight: 1 });
-    });
-  }
+  // The members with their parts as clusters, read in place: a copy of them and their links into
+  // a graph of its own cost more than the terms. The nodes the papers link to outside the members
+  // count as outside every part (cluster -1), their own links unread.
+  const inside = new Set(ids);
+  const g: TermGraph = {
+    forEachNode: (callback) => {
+      const outside = new Set<string>();
+      for (const id of ids) {
+        const kind = scope.getNodeAttribute(id, 'kind');
+        callback(id, { kind, cluster: partOf.get(id)! });
+        if (kind === 'Paper') scope.forEachOutNeighbor(id, (t) => void (inside.has(t) || outside.add(t)));
+      }
+      for (const id of outside) callback(id, { kind: scope.getNodeAttribute(id, 'kind'), cluster: -1 });
+    },
+    forEachOutNeighbor: (id, callback) => (inside.has(id) ? scope.forEachOutNeighbor(id, callback) : undefined),
+    getNodeAttributes: (id) => scope.getNodeAttributes(id) as ReturnType<TermGraph['getNodeAttributes']>,
+  };
   const terms = new Map(clusterTerms(g).map((t) => [t.cluster, t]));
   const inParent = new Set(parentTerms.map((t) => t.toLowerCase()));
   return Array.from({ length: n }, (_, i) => {
