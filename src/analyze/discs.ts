@@ -26,7 +26,9 @@ export function separateDiscs(pos: MovableDisc[], rand: () => number, options: {
           d = Math.hypot(dx, dy);
         }
         const need = a.r + b.r + gap * Math.min(a.r, b.r);
-        if (d >= need) continue;
+        // Within a hair of the room they need counts as apart: pushes of rounding size would go
+        // on to the last pass (they did in most calls that reached it), and a hair is not seen.
+        if (d >= need * (1 - SETTLED)) continue;
         const push = (need - d) / d;
         const share = (a.r * a.r) / (a.r * a.r + b.r * b.r);
         a.x -= dx * push * (1 - share);
@@ -40,10 +42,13 @@ export function separateDiscs(pos: MovableDisc[], rand: () => number, options: {
   }
 }
 
+/** The share of the room two discs need that they may lack and count as apart (a ten-thousandth). */
+const SETTLED = 1e-4;
+
 function pullInside(p: MovableDisc, outer: MovableDisc): boolean {
   const d = Math.hypot(p.x - outer.x, p.y - outer.y);
   const room = Math.max(0, outer.r - p.r);
-  if (d <= room) return false;
+  if (d <= room + outer.r * SETTLED) return false;
   p.x = outer.x + ((p.x - outer.x) / d) * room;
   p.y = outer.y + ((p.y - outer.y) / d) * room;
   return true;

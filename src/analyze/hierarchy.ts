@@ -1,6 +1,7 @@
 /**
  * Clusters inside a cluster: Louvain run again on one field's papers and entities (Blondel et al.,
- * 2008), then again inside each large part, down to three levels (field, area, topic). Each level
+ * 2008), then again inside each large part, until every leaf holds at most `leafPapers` papers
+ * (field, area, topic, and below them as many levels as the field's size needs). Each level
  * places its parts with the same two-level layout as the whole map (layout.ts: discs placed by how
  * related the parts are), scaled into the parent's disc; a leaf lays out its own nodes the same
  * way, by Louvain's groups inside it, so sub-topics sit apart at every level and all levels share
@@ -9,9 +10,8 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import type { PaperGraph } from '../assemble/graph.ts';
 import type { MapCluster } from '../model/map.ts';
-import type { NodeAttributes } from '../model/schema.ts';
 import { LINK_WEIGHT, detectCommunities } from './communities.ts';
-import { clusterTerms, labelOf } from './labels.ts';
+import { clusterTerms, labelOf, type TermGraph } from './labels.ts';
 import { layout } from './layout.ts';
 import { anyOverlap, separateDiscs } from './discs.ts';
 import { shade } from './palette.ts';
@@ -27,7 +27,10 @@ export interface HierarchyOptions {
   seed?: number;
   /** A cluster with at most this many papers is a leaf: its file holds its papers. */
   leafPapers?: number;
-  /** The deepest level (1 = fields only). */
+  /**
+   * The deepest level (1 = fields only). Default: by the field's size, twice the levels a split in
+   * halves would need to reach `leafPapers`, so that only a run of very lopsided splits stops there.
+   */
   maxLevel?: number;
 }
 
@@ -38,6 +41,11 @@ export interface FieldHierarchy {
   leafOf: Map<string, string>;
   /** Position of each member node, laid out inside its leaf's disc. */
   positions: Map<string, { x: number; y: number }>;
+  /**
+   * Leaves left with more than `leafPapers` papers: no split of them was found (their links hold
+   * one community at every resolution tried) or the level cap was reached.
+   */
+  oversized: string[];
 }
 
 const KNOWLEDGE = new Set(['Paper', 'Dataset', 'Benchmark', 'Task', 'Concept']);
@@ -47,10 +55,18 @@ const KNOWLEDGE = new Set(['Paper', 'Dataset', 'Benchmark', 'Task', 'Concept']);
  * labels only). `members`: the field's own knowledge nodes. `field`: its entry at the top level.
  */
 export function fieldHierarchy(scope: PaperGraph, members: readonly string[], field: Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>, options: HierarchyOptions = {}): FieldHierarchy {
-  const out: FieldHierarchy = { clusters: [], leafOf: new Map(), positions: new Map() };
+  const out: FieldHierarchy = { clusters: [], leafOf: new Map(), positions: new Map(), oversized: [] };
   const own = members.filter((id) => KNOWLEDGE.has(scope.getNodeAttribute(id, 'kind')));
-  split(scope, own, { ...field }, 1, out, { seed: options.seed ?? 42, leafPapers: options.leafPapers ?? 80, maxLevel: options.maxLevel ?? 3 });
+  const leafPapers = options.leafPapers ?? 80;
+  const maxLevel = options.maxLevel ?? depthCap(paperCount(scope, own), leafPapers);
+  split(scope, own, { ...field }, 1, out, { seed: options.seed ?? 42, leafPapers, maxLevel });
   return out;
+}
+
+/** Twice the levels below the field that halving `papers` until at most `leafPapers` takes, at least 3 levels in all. */
+export function depthCap(papers: number, leafPapers: number): number {
+  const halvings = Math.ceil(Math.log2(Math.max(1, papers / Math.max(1, leafPapers))));
+  return Math.max(3, 1 + 2 * halvings);
 }
 
 type Head = Omit<MapCluster, 'leaf' | 'years' | 'papers' | 'level'>;
@@ -63,8 +79,9 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   const entry: MapCluster = { ...head, level, papers: papers.length, years: yearsOf(scope, papers), leaf: true };
   out.clusters.push(entry);
   const view = memberView(scope, ids);
-  const parts = level < o.maxLevel && papers.length > o.leafPapers ? partsOf(view, scope, o.seed + level, papers.length) : [];
+  const parts = level < o.maxLevel && papers.length > o.leafPapers ? partsOf(view, scope, o.seed + level, papers.length, o.leafPapers) : [];
   if (parts.length < 2) {
+    if (papers.length > o.leafPapers) out.oversized.push(head.id);
     for (const id of ids) out.leafOf.set(id, head.id);
     // Inside a leaf its sub-topics still sit apart, each of Louvain's groups in a disc of its own
     // with clear room between them, instead of one even blob of papers.
@@ -77,7 +94,7 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   parts.forEach((m, i) => m.forEach((id) => partOf.set(id, i)));
   // Only where each part sits matters here: its nodes are laid out a level below, inside its own disc.
   const placed = fitInto(layout(view, partOf, { seed: o.seed + level, skipInside: new Set(parts.keys()) }), head);
-  const labels = labelsOf(scope, ids, partOf, parts.length);
+  const labels = labelsOf(scope, ids, partOf, parts.length, head.top.slice(0, 3));
   // Each part gets a disc of area by its papers, where the layout put it, then overlaps are
   // removed inside the parent.
   const total = Math.max(1, papers.length);
@@ -91,7 +108,7 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
   }
   parts.forEach((m, i) => {
     const disc = { x: round(discs[i]!.x), y: round(discs[i]!.y), r: round(discs[i]!.r) };
-    const child: Head = { id: `${head.id}.${i}`, parent: head.id, label: labels[i]!.label, top: labels[i]!.top, color: shade(head.color, i, parts.length), ...disc };
+    const child: Head = { id: `${head.id}.${i}`, parent: head.id, label: labels[i]!.label, top: labels[i]!.top, color: shade(head.color, i, parts.length, level), ...disc };
     split(scope, m, child, level + 1, out, o);
   });
 }
@@ -100,30 +117,79 @@ function split(scope: PaperGraph, ids: string[], head: Head, level: number, out:
 function memberView(scope: PaperGraph, ids: readonly string[]): UndirectedGraph {
   const view = new UndirectedGraph();
   for (const id of ids) view.addNode(id);
+  // Weights are summed per pair first and each pair added once, oriented and ordered as first
+  // met: three look-ups in the graph per link cost more than the graph itself.
+  const pairs = new Map<string, { s: string; t: string; w: number }>();
   for (const id of ids)
     scope.forEachOutEdge(id, (_, a, s, t) => {
       if (!view.hasNode(t) || s === t) return;
       const w = a.type === 'SIMILAR_TO' ? 2 * a.score : a.type === 'CITES' ? 1 : LINK_WEIGHT[a.type];
       if (w === undefined) return;
-      const prev = view.hasEdge(s, t) ? (view.getEdgeAttribute(s, t, 'weight') as number) : 0;
-      view.mergeEdge(s, t, { weight: prev + w * ('confidence' in a ? (a.confidence ?? 1) : 1) });
+      const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+      const p = pairs.get(key) ?? pairs.set(key, { s, t, w: 0 }).get(key)!;
+      p.w += w * ('confidence' in a ? (a.confidence ?? 1) : 1);
     });
+  for (const p of pairs.values()) view.addEdge(p.s, p.t, { weight: p.w });
   return view;
 }
 
 /**
  * Louvain's parts, most papers first. A reader can tell a dozen regions apart, not fifty: parts
  * beyond the twelfth, or with fewer than 4% of the papers, are pooled into one last part.
+ *
+ * A split must make progress (no part keeps all the papers), or a cluster would be split forever.
+ * Where Louvain finds one community, it is asked again at a higher resolution (the modularity of
+ * Reichardt and Bornholdt, 2006: a larger gamma prefers smaller communities). Where it finds many
+ * that are each too small to stand alone, they are kept whole and packed into balanced parts.
+ * Where neither works the cluster stays a leaf: the caller records it as oversized.
  */
-function partsOf(view: Graph, scope: PaperGraph, seed: number, papers: number): string[][] {
-  const { of } = detectCommunities(view, { seed, minSize: 2 });
+function partsOf(view: Graph, scope: PaperGraph, seed: number, papers: number, leafPapers: number): string[][] {
+  let last: { m: string[]; p: number }[] = [];
+  for (const resolution of RESOLUTIONS) {
+    const counted = communitiesOf(view, scope, seed, resolution);
+    const min = Math.max(3, Math.ceil(papers * 0.04));
+    const kept = counted.filter((c, i) => i < 11 && c.p >= min).map((c) => c.m);
+    const pooled = counted.slice(kept.length).flatMap((c) => c.m);
+    const parts = pooled.length ? [...kept, pooled] : kept;
+    if (progresses(parts, scope, papers)) return parts;
+    last = counted;
+  }
+  return packed(last, Math.ceil(papers / leafPapers), papers);
+}
+
+/** Resolutions tried in turn, until one splits the cluster. */
+const RESOLUTIONS = [1, 2, 4];
+
+/** Louvain's communities with their paper counts, most papers first (ties by first member, so seeded runs agree). */
+function communitiesOf(view: Graph, scope: PaperGraph, seed: number, resolution: number): { m: string[]; p: number }[] {
+  const { of } = detectCommunities(view, { seed, minSize: 2, resolution });
   const raw: string[][] = [];
   for (const [id, c] of of) (raw[c] ??= []).push(id);
-  const counted = raw.filter(Boolean).map((m) => ({ m, p: paperCount(scope, m) })).sort((a, b) => b.p - a.p || (a.m[0]! < b.m[0]! ? -1 : 1));
-  const min = Math.max(3, Math.ceil(papers * 0.04));
-  const kept = counted.filter((c, i) => i < 11 && c.p >= min).map((c) => c.m);
-  const pooled = counted.slice(kept.length).flatMap((c) => c.m);
-  return pooled.length ? [...kept, pooled] : kept;
+  return raw.filter(Boolean).map((m) => ({ m, p: paperCount(scope, m) })).sort((a, b) => b.p - a.p || (a.m[0]! < b.m[0]! ? -1 : 1));
+}
+
+function progresses(parts: string[][], scope: PaperGraph, papers: number): boolean {
+  return parts.length >= 2 && parts.every((m) => paperCount(scope, m) < papers);
+}
+
+/**
+ * Communities packed whole into at most `want` parts (and at most twelve) of about equal papers:
+ * each, most papers first, into the part with the fewest so far (Graham's LPT rule, 1969). No
+ * community is cut, so what Louvain found together stays together. Empty if fewer than two
+ * communities hold papers.
+ */
+export function packed(communities: readonly { m: string[]; p: number }[], want: number, papers: number): string[][] {
+  const withPapers = communities.filter((c) => c.p > 0).length;
+  const k = Math.min(12, want, withPapers);
+  if (k < 2 || papers < 2) return [];
+  const bins = Array.from({ length: k }, () => ({ m: [] as string[], p: 0 }));
+  for (const c of communities) {
+    let best = 0;
+    for (let i = 1; i < k; i++) if (bins[i]!.p < bins[best]!.p) best = i;
+    bins[best]!.m.push(...c.m);
+    bins[best]!.p += c.p;
+  }
+  return bins.sort((a, b) => b.p - a.p || (a.m[0]! < b.m[0]! ? -1 : 1)).map((b) => b.m);
 }
 
 const paperCount = (scope: PaperGraph, ids: readonly string[]) => ids.filter((id) => scope.getNodeAttribute(id, 'kind') === 'Paper').length;
@@ -178,23 +244,36 @@ function fitInto(pos: Map<string, { x: number; y: number }>, disc: Disc): Map<st
   return new Map([...pos].map(([id, p]) => [id, { x: round(disc.x + (p.x - cx) * k), y: round(disc.y + (p.y - cy) * k) }]));
 }
 
-/** Each part's label from its most distinctive terms against its sibling parts (labels.ts). */
-function labelsOf(scope: PaperGraph, ids: readonly string[], partOf: Map<string, number>, n: number): { label: string; top: string[] }[] {
-  // Only what clusterTerms reads: a copy of every attribute of every node costs more than the terms.
-  const g = new Graph({ type: 'directed' }) as unknown as PaperGraph;
-  const termNode = (a: NodeAttributes, cluster: number) => ({ kind: a.kind, name: a.name, cluster, ...('confidence' in a ? { confidence: a.confidence } : {}) }) as unknown as NodeAttributes;
-  for (const id of ids) g.addNode(id, termNode(scope.getNodeAttributes(id), partOf.get(id)!));
-  for (const id of ids) {
-    if (scope.getNodeAttribute(id, 'kind') !== 'Paper') continue;
-    scope.forEachOutNeighbor(id, (t, a) => {
-      if (!g.hasNode(t)) g.addNode(t, { ...a, cluster: -1 });
-      g.mergeEdge(id, t, { type: 'MENTIONS', evidence: [], weight: 1 });
-    });
-  }
+/**
+ * Each part's label from its most distinctive terms against its sibling parts (labels.ts). The
+ * terms of the parent's own label are left out where the part has others: the trail of labels
+ * from field to leaf then says something new at each level instead of repeating the field.
+ */
+function labelsOf(scope: PaperGraph, ids: readonly string[], partOf: Map<string, number>, n: number, parentTerms: readonly string[]): { label: string; top: string[] }[] {
+  // The members with their parts as clusters, read in place: a copy of them and their links into
+  // a graph of its own cost more than the terms. The nodes the papers link to outside the members
+  // count as outside every part (cluster -1), their own links unread.
+  const inside = new Set(ids);
+  const g: TermGraph = {
+    forEachNode: (callback) => {
+      const outside = new Set<string>();
+      for (const id of ids) {
+        const kind = scope.getNodeAttribute(id, 'kind');
+        callback(id, { kind, cluster: partOf.get(id)! });
+        if (kind === 'Paper') scope.forEachOutNeighbor(id, (t) => void (inside.has(t) || outside.add(t)));
+      }
+      for (const id of outside) callback(id, { kind: scope.getNodeAttribute(id, 'kind'), cluster: -1 });
+    },
+    forEachOutNeighbor: (id, callback) => (inside.has(id) ? scope.forEachOutNeighbor(id, callback) : undefined),
+    getNodeAttributes: (id) => scope.getNodeAttributes(id) as ReturnType<TermGraph['getNodeAttributes']>,
+  };
   const terms = new Map(clusterTerms(g).map((t) => [t.cluster, t]));
+  const inParent = new Set(parentTerms.map((t) => t.toLowerCase()));
   return Array.from({ length: n }, (_, i) => {
     const t = terms.get(i) ?? { cluster: i, size: 0, papers: 0, top: [], terms: [] };
-    return { label: labelOf(t, false), top: t.top };
+    const fresh = t.top.filter((term) => !inParent.has(term.toLowerCase()));
+    const top = fresh.length ? fresh : t.top;
+    return { label: labelOf({ ...t, top }, false), top };
   });
 }
 

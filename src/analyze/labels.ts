@@ -43,20 +43,32 @@ export function logLikelihood(a: number, n: number, b: number, m: number): numbe
   return a / n > (m > 0 ? b / m : 0) ? g2 : 0;
 }
 
-export function clusterTerms(g: PaperGraph, topN = 5): ClusterTerms[] {
+/**
+ * What clusterTerms reads of a graph: every node with its kind and cluster, each paper's
+ * out-neighbours, and a term's kind, name and confidence. A PaperGraph is one; the map's hierarchy
+ * passes a view of a field with its parts as clusters, so as not to copy the field into a graph.
+ */
+export interface TermGraph {
+  forEachNode(callback: (id: string, a: { kind: string; cluster: number }) => void): void;
+  forEachOutNeighbor(id: string, callback: (neighbour: string, a: { kind: string }) => void): void;
+  getNodeAttributes(id: string): { kind: string; name: string; confidence?: number };
+}
+
+export function clusterTerms(g: PaperGraph | TermGraph, topN = 5): ClusterTerms[] {
   const papersIn = new Map<number, number>();
   const sizes = new Map<number, number>();
   const tf = new Map<number, Map<string, number>>();
   const total = new Map<string, number>();
   let allPapers = 0;
-  g.forEachNode((id, a) => {
+  const graph = g as TermGraph;
+  graph.forEachNode((id, a) => {
     sizes.set(a.cluster, (sizes.get(a.cluster) ?? 0) + 1);
     if (a.kind !== 'Paper') return;
     allPapers++;
     papersIn.set(a.cluster, (papersIn.get(a.cluster) ?? 0) + 1);
     const counts = tf.get(a.cluster) ?? tf.set(a.cluster, new Map()).get(a.cluster)!;
     const seen = new Set<string>();
-    g.forEachOutNeighbor(id, (e, ea) => {
+    graph.forEachOutNeighbor(id, (e, ea) => {
       if (!LABEL_KINDS.has(ea.kind) || seen.has(e)) return;
       seen.add(e);
       counts.set(e, (counts.get(e) ?? 0) + 1);
@@ -71,7 +83,7 @@ export function clusterTerms(g: PaperGraph, topN = 5): ClusterTerms[] {
     for (const [e, k] of counts) {
       // An entity only one paper uses says little about a cluster of many.
       if (k < 2 && n > 3) continue;
-      const a = g.getNodeAttributes(e) as { kind: string; name: string; confidence?: number };
+      const a = graph.getNodeAttributes(e);
       const weight = kindWeight(a, e);
       if (weight < 1 && a.kind === 'Concept' && isEverydayPhrase(a.name, FILLER_NOUNS)) continue;
       const score = logLikelihood(k, n, total.get(e)! - k, allPapers - n) * weight;

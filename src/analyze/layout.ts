@@ -6,9 +6,10 @@
  * apart, and the work is a sum of small layouts instead of one large one: each is a job of plain
  * numbers with its own seed, so the jobs may run in any thread, in any order, with the same result.
  */
-import Graph, { UndirectedGraph } from 'graphology';
+import type Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { separateDiscs } from './discs.ts';
+import { forceAtlas2Arrays } from './fa2.ts';
 import { seededRandom } from './rng.ts';
 
 export interface LayoutOptions {
@@ -100,22 +101,34 @@ function clusterJob(view: Graph, ids: string[], seed: number, iterations?: numbe
 
 /** Cluster centres: FA2 on the weighted graph of clusters, then overlap removal of their discs. */
 function placeClusters(view: Graph, clusterOf: ReadonlyMap<string, number>, clusters: number[], radius: Map<number, number>, rand: () => number, gap?: number): Map<number, Point> {
-  const meta = new UndirectedGraph();
   const spread = Math.sqrt([...radius.values()].reduce((s, r) => s + r * r, 0));
+  const slot = new Map(clusters.map((c, i) => [c, i]));
+  const xy = new Float64Array(2 * clusters.length);
   clusters.forEach((c, i) => {
     const angle = (2 * Math.PI * i) / clusters.length;
-    meta.addNode(String(c), { x: spread * Math.cos(angle), y: spread * Math.sin(angle), size: radius.get(c)! });
+    xy[2 * i] = spread * Math.cos(angle);
+    xy[2 * i + 1] = spread * Math.sin(angle);
   });
+  // One edge per pair of clusters, oriented and ordered as first met, weights summed.
+  const pairOf = new Map<string, number>();
+  const pairs: number[] = [];
+  const weights: number[] = [];
   view.forEachEdge((_, a, s, t) => {
     const cs = clusterOf.get(s);
     const ct = clusterOf.get(t);
     if (cs === undefined || ct === undefined || cs === ct) return;
-    const key = [cs, ct].sort((x, y) => x - y).join('-');
-    const w = ((a.weight as number | undefined) ?? 1) + ((meta.hasEdge(key) ? meta.getEdgeAttribute(key, 'weight') : 0) as number);
-    meta.mergeEdgeWithKey(key, String(cs), String(ct), { weight: w });
+    const key = cs < ct ? `${cs}-${ct}` : `${ct}-${cs}`;
+    const w = (a.weight as number | undefined) ?? 1;
+    const k = pairOf.get(key);
+    if (k !== undefined) weights[k] = w + weights[k]!;
+    else {
+      pairOf.set(key, weights.length);
+      pairs.push(slot.get(cs)!, slot.get(ct)!);
+      weights.push(w);
+    }
   });
-  if (meta.order > 1) forceAtlas2.assign(meta, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(meta), gravity: 1, scalingRatio: 2, linLogMode: true } });
-  const pos = clusters.map((c) => ({ c, x: meta.getNodeAttribute(String(c), 'x') as number, y: meta.getNodeAttribute(String(c), 'y') as number, r: radius.get(c)! }));
+  const placed = clusters.length > 1 ? forceAtlas2Arrays({ xy, sizes: clusters.map((c) => radius.get(c)!), edges: pairs, weights }, 300, { ...forceAtlas2.inferSettings(clusters.length), gravity: 1, scalingRatio: 2, linLogMode: true }) : xy;
+  const pos = clusters.map((c, i) => ({ c, x: placed[2 * i]!, y: placed[2 * i + 1]!, r: radius.get(c)! }));
   // Push overlapping discs apart; a gap of half the smaller radius keeps clusters visibly apart
   // once nodes are drawn at their pixel sizes.
   separateDiscs(pos, rand, { gap });
@@ -127,24 +140,23 @@ export function layoutCluster(job: ClusterLayoutJob): Float64Array {
   if (job.skip) return new Float64Array(2 * job.nodes);
   const rand = seededRandom(job.seed);
   const n = job.nodes;
-  const sub = new UndirectedGraph();
+  const start = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const angle = rand() * 2 * Math.PI;
     const r = Math.sqrt(rand()) * Math.sqrt(n) * 10;
-    sub.addNode(i, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+    start[2 * i] = r * Math.cos(angle);
+    start[2 * i + 1] = r * Math.sin(angle);
   }
-  for (let k = 0; k < job.weights.length; k++) sub.mergeEdge(job.edges[2 * k]!, job.edges[2 * k + 1]!, { weight: job.weights[k]! });
-  if (sub.order > 2 && sub.size > 0) {
-    const budget = job.iterations ?? Math.max(10, Math.min(200, Math.round(1e5 / (sub.order + sub.size))));
-    forceAtlas2.assign(sub, { iterations: budget, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 300, gravity: 1, strongGravityMode: true } });
-  }
+  const m = job.weights.length;
+  const budget = job.iterations ?? Math.max(10, Math.min(200, Math.round(1e5 / (n + m))));
+  const xy = n > 2 && m > 0 ? forceAtlas2Arrays({ xy: start, edges: job.edges, weights: job.weights }, budget, { ...forceAtlas2.inferSettings(n), barnesHutOptimize: n > 300, gravity: 1, strongGravityMode: true }) : start;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   let cx = 0;
   let cy = 0;
   for (let i = 0; i < n; i++) {
-    xs[i] = sub.getNodeAttribute(i, 'x') as number;
-    ys[i] = sub.getNodeAttribute(i, 'y') as number;
+    xs[i] = xy[2 * i]!;
+    ys[i] = xy[2 * i + 1]!;
     cx += xs[i]!;
     cy += ys[i]!;
   }

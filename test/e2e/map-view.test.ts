@@ -13,7 +13,7 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Adoption, MapTop } from '../../src/model/map.ts';
+import type { Adoption, MapCluster, MapTop } from '../../src/model/map.ts';
 import { launchChromium, watchProblems } from './browser.ts';
 import { REAL_CORPUS, SCREENSHOTS, type Served, ingestCorpus, requireBuiltApp, serve } from './harness.ts';
 import { openExplorer } from './page-helpers.ts';
@@ -126,15 +126,30 @@ describe('the map of the real corpus', () => {
     await expect.poll(acrossDiscs).toEqual([]);
     expect(overlapping(await labels())).toEqual([]);
     await shot('map-02-inside-field');
-    // One level further: a leaf, with its papers and entities.
-    const child = inside.find((k) => k.startsWith(`cluster:${field.id}.`))!.slice('cluster:'.length);
-    await clickCluster(child);
-    await expect.poll(() => page.evaluate(() => window.papergraph!.graph.filterNodes((_, a) => a.kind === 'Paper').length)).toBeGreaterThan(0);
+    // Down the first child at each level until a leaf, with its papers and entities: the map has
+    // as many levels as a leaf of at most 80 papers needs, and the trail names each of them.
+    const all = JSON.parse(readFileSync(join(dir, 'map', 'clusters.json'), 'utf8')) as MapCluster[];
+    const path = [field.id];
+    const trail = () => page.getByRole('region', { name: 'Where you are' }).locator('li[data-cluster]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-cluster')));
+    while (!all.find((c) => c.id === path.at(-1))!.leaf) {
+      const child = (await shownClusters()).find((k) => k.startsWith(`cluster:${path.at(-1)}.`))!.slice('cluster:'.length);
+      await clickCluster(child);
+      path.push(child);
+      await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('open'))).toBe(path.join(','));
+      await expect.poll(trail).toEqual(path);
+    }
+    const leaf = all.find((c) => c.id === path.at(-1))!;
+    expect(leaf.papers).toBeLessThanOrEqual(80);
+    await expect.poll(() => page.evaluate(() => window.papergraph!.graph.filterNodes((_, a) => a.kind === 'Paper').length)).toBe(leaf.papers);
     await expect.poll(acrossDiscs).toEqual([]);
     expect(overlapping(await labels())).toEqual([]);
     await shot('map-03-inside-area');
-    await page.getByRole('button', { name: 'Up one level' }).click();
-    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('open'))).toBe(field.id);
+    // Back up one level at a time, to the whole field.
+    for (let depth = path.length - 1; depth >= 1; depth--) {
+      await page.getByRole('button', { name: 'Up one level' }).click();
+      await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('open'))).toBe(path.slice(0, depth).join(','));
+      await expect.poll(trail).toEqual(path.slice(0, depth));
+    }
     await page.getByRole('button', { name: 'Up one level' }).click();
     await expect.poll(async () => (await shownClusters()).sort()).toEqual(top.clusters.map((c) => `cluster:${c.id}`).sort());
   });
@@ -223,7 +238,8 @@ describe('the map of the real corpus', () => {
     expect((await look()).filter(([, lit]) => lit).map(([n]) => n).sort()).toEqual([...fields].sort());
     await shot('map-05-cypher-lit');
     // Opening the lit clusters one level at a time reaches the papers, lit themselves.
-    for (let level = 0; level < 3; level++) {
+    const depth = Math.max(...(JSON.parse(readFileSync(join(dir, 'map', 'clusters.json'), 'utf8')) as MapCluster[]).map((c) => c.level));
+    for (let level = 0; level < depth; level++) {
       const button = page.getByRole('region', { name: 'Result on the map' }).getByRole('button').first();
       if (!(await button.count())) break;
       await button.click();

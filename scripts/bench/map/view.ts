@@ -52,6 +52,9 @@ async function panBoth(map: Page, bare: Page): Promise<string> {
   return `map view ${f(m)} ms (rounds ${list(rounds.map)}), bare Sigma on the same view ${f(b)} ms (rounds ${list(rounds.bare)}): ratio of medians ${(m / b).toFixed(2)}x (goal <= 1.3x)`;
 }
 
+/** A bound on the clicks down, should a map ever hold a chain of clusters deeper than any built so far. */
+const MAX_LEVELS = 24;
+
 /**
  * Each size is generated and mapped in a temporary folder, unless `BENCH_MAP_DIRS=<n>=<dir>,...`
  * names a folder already holding that size's graph.json and map/ (from an earlier run, or any
@@ -70,7 +73,7 @@ export async function measureMapView(browser: Browser, sizes: number[]): Promise
         console.log(`\nmap view, ${papers.toLocaleString('en')} generated papers (${gen.nodes.toLocaleString('en')} nodes, ${gen.edges.toLocaleString('en')} edges, written directly, not ingested) in ${f((performance.now() - t) / 1000)} s`);
         t = performance.now();
         const map = await writeMap(dir);
-        console.log(`map stage: ${map.fields} fields, ${map.clusters} clusters, ${map.leaves} leaves in ${f((performance.now() - t) / 1000)} s; bench process peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+        console.log(`map stage: ${map.fields} fields, ${map.clusters} clusters, ${map.leaves} leaves, ${map.levels} levels in ${f((performance.now() - t) / 1000)} s; bench process peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
       }
       const server = await startServer({ snapshotDir: dir, port: 0 });
       const bareServer = await startServer({ snapshotDir: bare, port: 0 });
@@ -83,10 +86,11 @@ export async function measureMapView(browser: Browser, sizes: number[]): Promise
         const breakdown = await paintBreakdown(page);
         const heapTop = await heapMb(page);
         const topFrames = await panBoth(page, await openBare(bareContext, bareServer.url, bare, await visibleView(page)));
-        // Down the largest clusters in view, a click per level, until a leaf's papers are drawn.
+        // Down the largest clusters in view, a click per level, until a leaf's papers are drawn
+        // (a leaf has no discs under it); the map has as many levels as its size needs.
         const opened: Opened[] = [];
         const heaps: number[] = [];
-        for (let under: string | null = null, o: Opened | null; opened.length < 4 && (o = await openLargestDisc(page, under)); under = o.id) {
+        for (let under: string | null = null, o: Opened | null; opened.length < MAX_LEVELS && (o = await openLargestDisc(page, under)); under = o.id) {
           opened.push(o);
           heaps.push(await heapMb(page));
         }

@@ -6,8 +6,8 @@ import { type Command, EXIT, UsageError } from '../io.ts';
 const USAGE = `Usage: papergraph map <dir> [options]
 
 Builds the level-of-detail map of <dir>/graph.json into <dir>/map/: clusters inside clusters
-(field, area, topic), one small file per cluster, the search list and the adoption of each
-dataset and benchmark. \`papergraph ingest\` runs this after writing graph.json.
+(field, area, topic and deeper, until a leaf holds at most --leaf-papers papers), one small file
+per cluster, the search list and the adoption of each dataset and benchmark. \`papergraph ingest\` runs this after writing graph.json.
 
 Options:
   --seed <n>          seed for the sub-clusters and their layout (default 42)
@@ -27,7 +27,7 @@ export const command: Command = {
     const leafPapers = wholeNumberFlag(flags['leaf-papers'], 'leaf-papers') ?? 80;
     try {
       const s = await writeMap(positionals[0]!, { seed, leafPapers });
-      io.stdout.write(`map         ${s.dir}\nfields      ${s.fields}\nclusters    ${s.clusters} (${s.leaves} leaves)\npapers      ${s.papers}\ntime        ${(s.durationMs / 1000).toFixed(1)} s\n`);
+      io.stdout.write(`map         ${s.dir}\nfields      ${s.fields}\nclusters    ${s.clusters} (${s.leaves} leaves, ${s.levels} levels)\n${s.oversized.length ? `oversized   ${s.oversized.length} leaves hold more than ${leafPapers} papers: no split was found for them\n` : ''}papers      ${s.papers}\ntime        ${(s.durationMs / 1000).toFixed(1)} s\n`);
     } catch (err) {
       if (err instanceof SnapshotError) throw new UsageError(err.message);
       throw err;

@@ -16,6 +16,8 @@ export interface FieldMap {
   clusters: MapCluster[];
   files: MapClusterFile[];
   leafOf: Map<string, string>;
+  /** Leaves with more papers than the leaf size, that no split was found for. */
+  oversized: string[];
 }
 
 export async function fieldMap(scan: Scan, field: number, disc: Disc, info: ClusterInfo | undefined, options: HierarchyOptions): Promise<FieldMap> {
@@ -37,7 +39,7 @@ export async function fieldMap(scan: Scan, field: number, disc: Disc, info: Clus
   const membersOf = new Map<string, string[]>();
   for (const [id, leaf] of h.leafOf) for (const c of clusterPath(leaf)) (membersOf.get(c) ?? membersOf.set(c, []).get(c)!).push(id);
   const files = h.clusters.map((c) => clusterFile(scope, c, h.clusters.filter((k) => k.parent === c.id), membersOf.get(c.id) ?? [], h.leafOf, h.positions));
-  return { clusters: h.clusters, files, leafOf: h.leafOf };
+  return { clusters: h.clusters, files, leafOf: h.leafOf, oversized: h.oversized };
 }
 
 function clusterFile(scope: PaperGraph, cluster: MapCluster, children: MapCluster[], own: string[], leafOf: Map<string, string>, positions: Map<string, { x: number; y: number }>): MapClusterFile {

@@ -26,6 +26,10 @@ export interface MapSummary {
   fields: number;
   clusters: number;
   leaves: number;
+  /** The deepest level of any cluster (1 = fields only). */
+  levels: number;
+  /** Leaves left with more than `leafPapers` papers (no split of them was found). */
+  oversized: string[];
   papers: number;
   durationMs: number;
 }
@@ -44,21 +48,21 @@ export async function writeMap(snapshotDir: string, options: WriteMapOptions = {
   await mkdir(join(staging, '.buckets'));
   try {
     const scan = await scanSnapshot(source, join(staging, '.buckets'), (at) => options.onProgress?.('scan', at, source.size));
-    const all = await writeClusters(scan, staging, options);
+    const { all, oversized } = await writeClusters(scan, staging, options);
     await rm(join(staging, '.buckets'), { recursive: true, force: true });
     const fields = all.filter((c) => c.level === 1);
     await writeFile(join(staging, 'top.json'), JSON.stringify(topOf(scan, fields)));
     await writeFile(join(staging, 'clusters.json'), JSON.stringify(all));
     await rm(dir, { recursive: true, force: true });
     await rename(staging, dir);
-    return { dir, fields: fields.length, clusters: all.length, leaves: all.filter((c) => c.leaf).length, papers: scan.papers, durationMs: Math.round(performance.now() - started) };
+    return { dir, fields: fields.length, clusters: all.length, leaves: all.filter((c) => c.leaf).length, levels: all.reduce((m, c) => Math.max(m, c.level), 0), oversized, papers: scan.papers, durationMs: Math.round(performance.now() - started) };
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     throw err;
   }
 }
 
-async function writeClusters(scan: Scan, staging: string, options: WriteMapOptions): Promise<MapCluster[]> {
+async function writeClusters(scan: Scan, staging: string, options: WriteMapOptions): Promise<{ all: MapCluster[]; oversized: string[] }> {
   const search = createWriteStream(join(staging, 'search.tsv'));
   const membership = createWriteStream(join(staging, 'membership.tsv'));
   const infos = new Map(scan.clusters.map((c) => [c.id, c]));
@@ -67,6 +71,7 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
   for (const [entity, a] of scan.adoption) if (a.first) (firstPapers.get(a.first.id) ?? firstPapers.set(a.first.id, []).get(a.first.id)!).push(entity);
   const adoption: Record<string, Adoption> = {};
   const all: MapCluster[] = [];
+  const oversized: string[] = [];
   const fields = scan.buckets.keys();
   const pooled = scan.clusters.find((c) => c.pooled)?.id;
   const discs = placeFields([...scan.fields].map(([id, f]) => ({ id, x: f.x / f.n, y: f.y / f.n, papers: f.papers })), options.seed, pooled);
@@ -74,6 +79,7 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
     options.onProgress?.('clusters', i, fields.length);
     const map = await fieldMap(scan, field, discs.get(field)!, infos.get(field), options);
     all.push(...map.clusters);
+    oversized.push(...map.oversized);
     for (const file of map.files) {
       await writeFile(join(staging, clusterFileName(file.cluster.id)), JSON.stringify(file));
       if (!file.cluster.leaf) continue;
@@ -91,7 +97,7 @@ async function writeClusters(scan: Scan, staging: string, options: WriteMapOptio
   for (const [entity] of scan.adoption) adoption[entity] ??= adoptionOf(scan, entity, null);
   await Promise.all([close(search), close(membership)]);
   await writeFile(join(staging, 'adoption.json'), JSON.stringify(adoption));
-  return all;
+  return { all, oversized };
 }
 
 function adoptionOf(scan: Scan, entity: string, first: Adoption['first']): Adoption {
