@@ -38,6 +38,16 @@ describe('map label placement', () => {
     expect(small!.y).toBeGreaterThan(208);
   });
 
+  it('puts no label under a toolbar drawn over the map', () => {
+    const toolbar = { x: 150, y: 180, w: 100, h: 40 };
+    const [free] = placeLabels([disc('a', 200, 200, 60, ['image recognition'])], { width: 400, height: 400 }, measure);
+    const overlapsToolbar = (b: { x: number; y: number; w: number; h: number }) => b.x < toolbar.x + toolbar.w && toolbar.x < b.x + b.w && b.y < toolbar.y + toolbar.h && toolbar.y < b.y + b.h;
+    expect(overlapsToolbar(free!)).toBe(true);
+    const placed = placeLabels([disc('a', 200, 200, 60, ['image recognition'])], { width: 400, height: 400, covered: [toolbar] }, measure);
+    expect(placed).toHaveLength(1);
+    expect(overlapsToolbar(placed[0]!)).toBe(false);
+  });
+
   it('leaves a disc without a label rather than across a neighbour', () => {
     const packed = [disc('a', 100, 100, 40, ['a long label for the first disc']), disc('b', 181, 100, 40, ['x']), disc('c', 100, 181, 40, ['y']), disc('d', 19, 100, 40, ['z']), disc('e', 100, 19, 40, ['w'])];
     const placed = placeLabels(packed, { width: 400, height: 400 }, measure);

@@ -63,7 +63,7 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
       // Zooming far makes new widths without end: the caches start over now and then.
       if (wraps.size > 20_000) wraps.clear();
       if (widths.size > 50_000) widths.clear();
-      const placed = placeLabels(candidates, { width, height }, measure, wraps);
+      const placed = placeLabels(candidates, { width, height, covered: coveredBy(sigma.getContainer()) }, measure, wraps);
       for (const box of placed) {
         const bold = box.key.startsWith('cluster:');
         ctx.fillStyle = 'rgba(255,255,255,0.82)';
@@ -85,6 +85,16 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
     };
   }, [sigma, selected, highlight]);
   return null;
+}
+
+/** The toolbars drawn over the map (export, zoom), as boxes in the canvas's own pixels. */
+function coveredBy(container: HTMLElement): { x: number; y: number; w: number; h: number }[] {
+  const origin = container.getBoundingClientRect();
+  const host = container.closest('.map') ?? container.parentElement ?? container;
+  return [...host.querySelectorAll<HTMLElement>('[role="toolbar"]')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+  });
 }
 
 function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {

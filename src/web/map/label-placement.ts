@@ -88,7 +88,14 @@ function fitLines(lines: string[], max: number, width: number, measure: (s: stri
  * `wraps`: wrapped lines by text, size and width, kept by the caller from frame to frame (a label
  * is wrapped the same while the zoom changes its width by less than a few pixels).
  */
-export function placeLabels(candidates: readonly LabelCandidate[], view: { width: number; height: number }, measure: Measure, wraps = new Map<string, string[]>()): PlacedLabel[] {
+/** The canvas's size, and the boxes on it that controls cover (the export and zoom toolbars): no label goes under them. */
+export interface LabelView {
+  width: number;
+  height: number;
+  covered?: readonly Rect[];
+}
+
+export function placeLabels(candidates: readonly LabelCandidate[], view: LabelView, measure: Measure, wraps = new Map<string, string[]>()): PlacedLabel[] {
   // What a label may not lie across: every disc, and every node drawn large enough to be seen under it.
   const obstacles = new Grid<LabelCandidate>();
   for (const c of candidates) if (c.disc || c.r >= MIN_OBSTACLE) obstacles.add(c, { x: c.cx - c.r, y: c.cy - c.r, w: 2 * c.r, h: 2 * c.r });
@@ -104,7 +111,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], view: { width
   return placed;
 }
 
-function placeOne(c: LabelCandidate, obstacles: Grid<LabelCandidate>, taken: Grid<PlacedLabel>, view: { width: number; height: number }, measure: Measure, wraps: Map<string, string[]>): PlacedLabel | null {
+function placeOne(c: LabelCandidate, obstacles: Grid<LabelCandidate>, taken: Grid<PlacedLabel>, view: LabelView, measure: Measure, wraps: Map<string, string[]>): PlacedLabel | null {
   const sizes = c.disc ? [13, 11, 10] : [11];
   // A disc's label goes inside it, wrapped to fit, or else around it as wide as the disc (at least a
   // short phrase); a node's beside it, on two lines at most.
@@ -131,6 +138,7 @@ function placeOne(c: LabelCandidate, obstacles: Grid<LabelCandidate>, taken: Gri
           const box = { key: c.key, x, y, w, h, text: fitted.lines.join(' '), lines: fitted.lines, size };
           if (x < 0 || y < 0 || x + w > view.width || y + h > view.height) continue;
           if (taken.some(box, (b) => overlaps(b, box))) continue;
+          if (view.covered?.some((r) => overlaps(box, r))) continue;
           if (obstacles.some(box, (d) => d.key !== c.key && discCrossesBox(d, box))) continue;
           return box;
         }
