@@ -64,6 +64,13 @@ export function idBucket(id: string, buckets: number): number {
   return (h >>> 0) % buckets;
 }
 
+/** One line of map/search.tsv (kind, id, leaf, year, name), or null for a line without kind, id and name; the server's search and publish read it the same way. */
+export function parseSearchLine(line: string): Omit<SearchRow, 'row'> | null {
+  const [kind, id, leaf, year, name] = line.split('\t');
+  if (!kind || !id || name === undefined) return null;
+  return { kind, id, leaf: leaf ?? '', ...(year ? { year: Number(year) } : {}), name };
+}
+
 export function rowLine(r: SearchRow): string {
   return `${r.row}\t${r.kind}\t${r.id}\t${r.leaf}\t${r.year ?? ''}\t${r.name}\n`;
 }

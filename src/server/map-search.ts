@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { MapSearchHit } from '../model/map.ts';
+import { parseSearchLine } from '../model/map-search-index.ts';
 import { MAX_CANDIDATES, type RankedRow, compareRanked, queryWords, rankName } from '../model/map-rank.ts';
 
 interface Index {
@@ -61,15 +62,15 @@ export class MapSearch {
 async function readIndex(file: string, mtimeMs: number): Promise<Index> {
   const ix: Index = { mtimeMs, kinds: [], ids: [], leaves: [], years: [], names: [], lower: [], rowOf: new Map() };
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    const [kind, id, leaf, year, name] = line.split('\t');
-    if (!kind || !id || name === undefined) continue;
-    ix.kinds.push(kind);
-    if (!ix.rowOf.has(id)) ix.rowOf.set(id, ix.ids.length);
-    ix.ids.push(id);
-    ix.leaves.push(leaf ?? '');
-    ix.years.push(year ? Number(year) : undefined);
-    ix.names.push(name);
-    ix.lower.push(name.toLowerCase());
+    const r = parseSearchLine(line);
+    if (!r) continue;
+    ix.kinds.push(r.kind);
+    if (!ix.rowOf.has(r.id)) ix.rowOf.set(r.id, ix.ids.length);
+    ix.ids.push(r.id);
+    ix.leaves.push(r.leaf);
+    ix.years.push(r.year);
+    ix.names.push(r.name);
+    ix.lower.push(r.name.toLowerCase());
   }
   return ix;
 }

@@ -19,7 +19,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { MapTop } from '../../src/model/map.ts';
 import { launchChromium, watchProblems } from './browser.ts';
 import { REAL_CORPUS, REPO, SCREENSHOTS, ingestCorpus, requireBuiltApp } from './harness.ts';
-import { openExplorer } from './page-helpers.ts';
+import { litClusters, mostUsedDataset, openExplorer, runPapersOnBenchmark } from './page-helpers.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.tsv': 'text/tab-separated-values; charset=utf-8', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 
@@ -134,29 +134,13 @@ describe('the map of a published site on a plain static server', () => {
   });
 
   it('runs a gallery query with the built-in engine and lights the fields holding its result', async () => {
-    const snapshot = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8')) as { nodes: { key: string; attributes: { name: string } }[]; edges: { source: string; target: string; attributes: { type: string } }[] };
-    const on = new Map<string, string[]>();
-    for (const e of snapshot.edges) if (e.attributes.type === 'EVALUATED_ON' || e.attributes.type === 'INTRODUCES') (on.get(e.target) ?? on.set(e.target, []).get(e.target)!).push(e.source);
-    const [dataset, links] = [...on].sort((a, b) => b[1].length - a[1].length)[0]!;
-    const papers = new Set(links);
-    const name = snapshot.nodes.find((n) => n.key === dataset)!.attributes.name;
-    const leafOf = new Map(search.map((s) => [s.id, s.leaf]));
-    const fields = new Set([...papers, dataset].map((id) => `cluster:${leafOf.get(id)!.split('.')[0]}`));
+    const { name, links, papers, fields } = mostUsedDataset(dir, new Map(search.map((s) => [s.id, s.leaf])));
     await openExplorer(page, `${siteUrl}?map=1`);
-    await page.getByRole('button', { name: 'Cypher console' }).click();
-    await page.getByRole('navigation', { name: 'Example queries' }).getByRole('button', { name: 'papers on benchmark' }).click();
-    await page.getByLabel('Parameters (JSON)').fill(JSON.stringify({ benchmark: name }));
-    await page.getByRole('textbox', { name: /Cypher query/ }).click();
-    await page.keyboard.press('Control+Enter');
-    await page.getByTestId('result-summary').waitFor({ timeout: 90_000 });
+    await runPapersOnBenchmark(page, name, 90_000);
     expect(await page.getByTestId('result-engine').textContent()).toBe('answered by the built-in engine');
     expect(await page.getByRole('table', { name: 'Query results' }).locator('tbody tr').count()).toBe(links.length);
     await expect.poll(() => page.getByTestId('result-on-map').textContent(), { timeout: 20_000 }).toContain(`${papers.size + 1} in ${fields.size} unopened cluster`);
-    const lit = await page.evaluate(() => {
-      const { sigma, graph } = window.papergraph!;
-      return graph.filterNodes((n) => n.startsWith('cluster:') && sigma.getNodeDisplayData(n)!.color === graph.getNodeAttribute(n, 'color' as never));
-    });
-    expect(lit.sort()).toEqual([...fields].sort());
+    expect((await litClusters(page)).sort()).toEqual([...fields].sort());
     // Located through the buckets of the index, not its search shards.
     expect(asked.filter((p) => p.startsWith('/map/index/l/')).length).toBeGreaterThan(0);
     await page.waitForTimeout(500);

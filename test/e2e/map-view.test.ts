@@ -16,7 +16,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Adoption, MapCluster, MapTop } from '../../src/model/map.ts';
 import { launchChromium, watchProblems } from './browser.ts';
 import { REAL_CORPUS, SCREENSHOTS, type Served, ingestCorpus, requireBuiltApp, serve } from './harness.ts';
-import { openExplorer } from './page-helpers.ts';
+import { litClusters, mostUsedDataset, openExplorer, runPapersOnBenchmark } from './page-helpers.ts';
 
 let browser: Browser;
 let server: Served;
@@ -211,31 +211,15 @@ describe('the map of the real corpus', () => {
   });
 
   it('runs a gallery query from its console with Ctrl+Enter: rows, and the map lit down to the papers once their clusters are opened', async () => {
-    const snapshot = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8')) as { nodes: { key: string; attributes: { name: string; kind: string } }[]; edges: { source: string; target: string; attributes: { type: string } }[] };
     // The dataset most papers are evaluated on, and those papers, counted from the snapshot.
-    const on = new Map<string, string[]>();
-    for (const e of snapshot.edges) if (e.attributes.type === 'EVALUATED_ON' || e.attributes.type === 'INTRODUCES') (on.get(e.target) ?? on.set(e.target, []).get(e.target)!).push(e.source);
-    const [dataset, links] = [...on].sort((a, b) => b[1].length - a[1].length)[0]!;
-    const papers = new Set(links);
-    const name = snapshot.nodes.find((n) => n.key === dataset)!.attributes.name;
-    const leafOf = new Map(search.map((s) => [s.id, s.leaf]));
-    const fields = new Set([...papers, dataset].map((id) => `cluster:${leafOf.get(id)!.split('.')[0]}`));
+    const { name, links, papers, fields } = mostUsedDataset(dir, new Map(search.map((s) => [s.id, s.leaf])));
     await openExplorer(page, url('map=1'));
-    await page.getByRole('button', { name: 'Cypher console' }).click();
-    await page.getByRole('navigation', { name: 'Example queries' }).getByRole('button', { name: 'papers on benchmark' }).click();
-    await page.getByLabel('Parameters (JSON)').fill(JSON.stringify({ benchmark: name }));
-    await page.getByRole('textbox', { name: /Cypher query/ }).click();
-    await page.keyboard.press('Control+Enter');
-    await page.getByTestId('result-summary').waitFor({ timeout: 60_000 });
+    await runPapersOnBenchmark(page, name, 60_000);
     expect(await page.getByTestId('result-engine').textContent()).toBe('answered by the built-in engine');
     expect(await page.getByRole('table', { name: 'Query results' }).locator('tbody tr').count()).toBe(links.length);
     // Nothing of the result is loaded at the top level: the fields holding it are lit, and only those.
     await expect.poll(() => page.getByTestId('result-on-map').textContent()).toContain(`${papers.size + 1} in ${fields.size} unopened cluster`);
-    const look = () => page.evaluate(() => {
-      const { sigma, graph } = window.papergraph!;
-      return graph.filterNodes((n) => n.startsWith('cluster:')).map((n) => [n, sigma.getNodeDisplayData(n)!.color === graph.getNodeAttribute(n, 'color' as never)] as const);
-    });
-    expect((await look()).filter(([, lit]) => lit).map(([n]) => n).sort()).toEqual([...fields].sort());
+    expect((await litClusters(page)).sort()).toEqual([...fields].sort());
     await shot('map-05-cypher-lit');
     // Opening the lit clusters one level at a time reaches the papers, lit themselves.
     const depth = Math.max(...(JSON.parse(readFileSync(join(dir, 'map', 'clusters.json'), 'utf8')) as MapCluster[]).map((c) => c.level));

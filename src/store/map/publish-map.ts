@@ -7,7 +7,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SHARD_BYTES, type SearchRow, buildSearchIndex } from '../../model/map-search-index.ts';
+import { SHARD_BYTES, type SearchRow, buildSearchIndex, parseSearchLine } from '../../model/map-search-index.ts';
 
 export interface PublishedMap {
   /** Files of the index written, and their bytes (the manifest included). */
@@ -52,9 +52,8 @@ export async function publishMap(snapshotDir: string, site: string, shardBytes =
 export async function readSearchRows(file: string): Promise<SearchRow[]> {
   const rows: SearchRow[] = [];
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    const [kind, id, leaf, year, name] = line.split('\t');
-    if (!kind || !id || name === undefined) continue;
-    rows.push({ row: rows.length, kind, id, leaf: leaf ?? '', ...(year ? { year: Number(year) } : {}), name });
+    const r = parseSearchLine(line);
+    if (r) rows.push({ row: rows.length, ...r });
   }
   return rows;
 }

@@ -37,7 +37,11 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
       }
       return w;
     };
+    // Where the toolbars lie moves only when the canvas is resized: asked again then, not every frame.
+    let covered: ReturnType<typeof coveredBy> = [];
+    const forgetCovered = () => (covered = []);
     const draw = () => {
+      if (covered.length === 0) covered = coveredBy(sigma.getContainer());
       const { width, height } = sigma.getDimensions();
       const origin = sigma.graphToViewport({ x: 0, y: 0 });
       const across = sigma.graphToViewport({ x: 1, y: 0 });
@@ -63,7 +67,7 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
       // Zooming far makes new widths without end: the caches start over now and then.
       if (wraps.size > 20_000) wraps.clear();
       if (widths.size > 50_000) widths.clear();
-      const placed = placeLabels(candidates, { width, height, covered: coveredBy(sigma.getContainer()) }, measure, wraps);
+      const placed = placeLabels(candidates, { width, height, covered }, measure, wraps);
       for (const box of placed) {
         const bold = box.key.startsWith('cluster:');
         ctx.fillStyle = 'rgba(255,255,255,0.82)';
@@ -79,9 +83,11 @@ export function LabelLayer({ selected, highlight }: { selected: string | null; h
       if (placed.length > 0 && performance.getEntriesByName('papergraph:labels-drawn').length === 0) performance.mark('papergraph:labels-drawn');
     };
     sigma.on('afterRender', draw);
+    sigma.on('resize', forgetCovered);
     draw();
     return () => {
       sigma.off('afterRender', draw);
+      sigma.off('resize', forgetCovered);
     };
   }, [sigma, selected, highlight]);
   return null;
