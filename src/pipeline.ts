@@ -19,7 +19,7 @@ import { readInputs, type ReadInputsOptions } from './readers/registry.ts';
 import { mergeRecords } from './merge/merge-records.ts';
 
 export { mergeRecords };
-import { extractDocument, type DocExtraction } from './extract/document.ts';
+import { extractAll, type Extractions } from './extract/extractions.ts';
 import { defaultWorkers, extractInWorkers, layoutInWorkers, PARALLEL_FROM } from './parallel/parallel-stages.ts';
 import { extractionContext, type ExtractionContext } from './extract/context.ts';
 import { resolve } from './resolve/resolve.ts';
@@ -81,8 +81,8 @@ export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord
   const papers = mergeRecords(records);
   const threads = threadsFor(papers.length, options);
   if (threads <= 1) return buildKnowledgeGraph(records, options);
-  const extractions = await extractPapers(papers, threads, options);
-  const { graph, plan } = assembleAndPlan(papers, extractions, extractionContext(), options);
+  // No name holds the extractions: they are garbage once the graph is assembled.
+  const { graph, plan } = assembleAndPlan(papers, await extractPapers(papers, threads, options), extractionContext(), options);
   return finish(graph, plan, await layoutInWorkers(plan.layout.jobs, threads), options);
 }
 
@@ -93,7 +93,7 @@ export function threadsFor(papers: number, options: PipelineOptions & { workers?
 }
 
 /** extract: each paper's text, in worker threads when there are several. */
-export async function extractPapers(papers: readonly IdentifiedPaper[], threads: number, options: PipelineOptions): Promise<DocExtraction[]> {
+export async function extractPapers(papers: readonly IdentifiedPaper[], threads: number, options: PipelineOptions): Promise<Extractions> {
   if (threads <= 1) return extractSerial(papers, options.context ?? extractionContext(), options);
   options.onProgress?.('extract', 0, papers.length);
   return extractInWorkers(
@@ -103,24 +103,25 @@ export async function extractPapers(papers: readonly IdentifiedPaper[], threads:
   );
 }
 
-function extractSerial(papers: readonly IdentifiedPaper[], ctx: ExtractionContext, options: PipelineOptions): DocExtraction[] {
-  return papers.map((p, i) => {
-    if (i % 200 === 0) options.onProgress?.('extract', i, papers.length);
-    return extractDocument(p.record.title, p.record.abstract, ctx);
-  });
+function extractSerial(papers: readonly IdentifiedPaper[], ctx: ExtractionContext, options: PipelineOptions): Extractions {
+  return extractAll(
+    papers.map((p) => ({ title: p.record.title, abstract: p.record.abstract })),
+    ctx,
+    (done) => options.onProgress?.('extract', done, papers.length),
+  );
 }
 
 /** resolve, then assemble: the graph of these papers, not yet analysed. */
-export function resolveAndAssemble(papers: readonly IdentifiedPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): PaperGraph {
+export function resolveAndAssemble(papers: readonly IdentifiedPaper[], extractions: Extractions, ctx: ExtractionContext, options: PipelineOptions): PaperGraph {
   options.onProgress?.('extract', papers.length, papers.length);
   options.onProgress?.('resolve', 0, 1);
-  const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions[i]! }));
-  const resolved = resolve(docs, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
+  const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions.papers[i]! }));
+  const resolved = resolve(docs, extractions.phrases, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
   return buildGraph(papers, resolved);
 }
 
 /** resolve -> assemble -> analyze up to the clusters' own layouts, from each paper's extraction (in paper order). */
-function assembleAndPlan(papers: readonly IdentifiedPaper[], extractions: readonly DocExtraction[], ctx: ExtractionContext, options: PipelineOptions): { graph: PaperGraph; plan: AnalysisPlan } {
+function assembleAndPlan(papers: readonly IdentifiedPaper[], extractions: Extractions, ctx: ExtractionContext, options: PipelineOptions): { graph: PaperGraph; plan: AnalysisPlan } {
   const graph = resolveAndAssemble(papers, extractions, ctx, options);
   options.onProgress?.('analyze', 0, 1);
   const plan = planAnalysis(graph, { ...options, ...referenceLists(papers) });

@@ -1,10 +1,11 @@
-/** A worker thread of parallel extraction: papers in, their extractions out (extract/document.ts). */
+/** A worker thread of parallel extraction: a chunk of papers in, its extraction out (extract/extractions.ts). */
 import { parentPort } from 'node:worker_threads';
-import { extractDocument } from '../extract/document.ts';
+import { extractChunk, type PaperText } from '../extract/extractions.ts';
 import { extractionContext } from '../extract/context.ts';
-import type { PaperText } from './parallel-stages.ts';
 
 const ctx = extractionContext();
 parentPort!.on('message', (papers: PaperText[]) => {
-  parentPort!.postMessage(papers.map((p) => extractDocument(p.title, p.abstract, ctx)));
+  const out = extractChunk(papers, ctx);
+  // The columns move to the main thread instead of being copied.
+  parentPort!.postMessage(out, [out.phrases.rows.buffer, out.phrases.docStart.buffer]);
 });

@@ -4,17 +4,9 @@
  * anywhere, and put back in order. Layout: each cluster's own layout is a job with its own seed.
  */
 import { availableParallelism } from 'node:os';
-import type { DocExtraction } from '../extract/document.ts';
+import { CHUNK, joinChunks, type ExtractedChunk, type Extractions, type PaperText } from '../extract/extractions.ts';
 import { layoutCluster, type ClusterLayoutJob } from '../analyze/layout.ts';
 import { runInWorkers } from './worker-pool.ts';
-
-export interface PaperText {
-  title: string;
-  abstract: string;
-}
-
-/** Papers per message: large enough that cloning is cheap next to the work, small enough to balance. */
-const CHUNK = 250;
 
 /** Threads for a corpus: below this many papers starting threads costs more than it saves. */
 export const PARALLEL_FROM = 2_000;
@@ -25,14 +17,14 @@ export function defaultWorkers(env: Record<string, string | undefined> = process
   return Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
 }
 
-export async function extractInWorkers(papers: readonly PaperText[], threads: number, onProgress?: (done: number) => void): Promise<DocExtraction[]> {
+export async function extractInWorkers(papers: readonly PaperText[], threads: number, onProgress?: (done: number) => void): Promise<Extractions> {
   const jobs: PaperText[][] = [];
   for (let i = 0; i < papers.length; i += CHUNK) jobs.push(papers.slice(i, i + CHUNK).map((p) => ({ title: p.title, abstract: p.abstract })));
-  const out = await runInWorkers<PaperText[], DocExtraction[]>(new URL('./extract-worker.ts', import.meta.url), jobs, {
+  const out = await runInWorkers<PaperText[], ExtractedChunk>(new URL('./extract-worker.ts', import.meta.url), jobs, {
     threads,
     ...(onProgress ? { onJobDone: (done: number) => onProgress(Math.min(papers.length, done * CHUNK)) } : {}),
   });
-  return out.flat();
+  return joinChunks(out);
 }
 
 /**

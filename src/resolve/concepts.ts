@@ -4,6 +4,7 @@
  */
 import type { EntityKind } from '../model/schema.ts';
 import type { PhraseOccurrence, Span } from '../extract/document.ts';
+import type { PhraseStore } from '../extract/phrase-columns.ts';
 import { nameKey } from '../extract/name-key.ts';
 import type { MethodEntry } from '../extract/method-gazetteer.ts';
 import { methodPhraseKey } from '../extract/method-gazetteer.ts';
@@ -36,7 +37,7 @@ interface PhraseStats {
   surface: string;
 }
 
-export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions, entities: Map<string, Entity>, links: LinkTable, names: Names): void {
+export function resolvePhrases(docs: readonly ResolveInput[], phrases: PhraseStore, o: ConceptOptions, entities: Map<string, Entity>, links: LinkTable, names: Names): void {
   const minDf = o.minConceptDf ?? Math.max(2, Math.round(docs.length / 2000));
   // In a large corpus a phrase in over half the papers is background, not a concept; a handful of
   // papers is too few to say so.
@@ -46,18 +47,19 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
 
   // Document frequency of every plain phrase (no gaps, modifiers or acronyms: those only link).
   const stats = new Map<string, PhraseStats>();
-  docs.forEach((d, i) => {
-    for (const p of d.extraction.phrases) {
-      if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) continue;
-      let s = stats.get(p.key);
-      if (!s) stats.set(p.key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words, surface: (p.field === 'title' ? d.title : d.abstract).slice(p.start, p.end) }));
+  docs.forEach((d, i) =>
+    phrases.each(i, (p) => {
+      if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) return;
+      const key = p.key;
+      let s = stats.get(key);
+      if (!s) stats.set(key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words, surface: (p.field === 'title' ? d.title : d.abstract).slice(p.start, p.end) }));
       if (!p.ofForm) s.compound++;
       s.docs.add(i);
       s.total++;
       if (p.standalone) s.standalone++;
       if (p.adjectival) s.adjectival++;
-    }
-  });
+    }),
+  );
 
   const taskOf = (key: string, s: PhraseStats | undefined): GazetteerTask | 'discovered' | undefined => {
     const g = o.tasksByKey.get(key);
@@ -83,15 +85,16 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
   const vocab = new Map<string, { kind: EntityKind; id: string; name: string; aliases: string[]; parent?: string }>();
   // Curated methods link wherever a paper names them, by name, alias or acronym, however few do.
   const methodIds = new Set<string>();
-  if (o.methodsByKey)
-    for (const d of docs)
-      for (const p of d.extraction.phrases) {
-        const m = p.gapped || p.modifierKey ? undefined : o.methodsByKey.get(p.key);
+  const methodsByKey = o.methodsByKey;
+  if (methodsByKey)
+    for (let i = 0; i < docs.length; i++)
+      phrases.each(i, (p) => {
+        const m = p.gapped || p.modifierKey ? undefined : methodsByKey.get(p.key);
         if (m && !vocab.has(p.key)) {
           vocab.set(p.key, methodVocab(m, o.methodsById));
           methodIds.add(p.key);
         }
-      }
+      });
   // In key order, so the same corpus always yields the same vocabulary.
   const phrasesInOrder = [...stats.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [key, s] of phrasesInOrder) {
@@ -120,14 +123,15 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
   // Only where the modifier mostly means the paradigm: "generative" or "distributed" before a noun
   // is far more often something else ("generative model", "distributed representations").
   const modifierUse = new Map<string, { total: number; learning: number }>();
-  for (const d of docs)
-    for (const p of d.extraction.phrases)
-      if (p.modifierKey) {
-        const m = modifierUse.get(p.modifierKey) ?? { total: 0, learning: 0 };
-        m.total++;
-        if (p.head === 'learning') m.learning++;
-        modifierUse.set(p.modifierKey, m);
-      }
+  for (let i = 0; i < docs.length; i++)
+    phrases.each(i, (p) => {
+      const modifierKey = p.modifierKey;
+      if (!modifierKey) return;
+      const m = modifierUse.get(modifierKey) ?? { total: 0, learning: 0 };
+      m.total++;
+      if (p.head === 'learning') m.learning++;
+      modifierUse.set(modifierKey, m);
+    });
   const paradigms = new Map<string, string>();
   for (const [key, v] of vocab) {
     const s = stats.get(key);
@@ -142,7 +146,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
   const globalAcronyms = new Map<string, string>();
   for (const [short, keys] of shortForms) if (keys.size === 1 && vocab.has([...keys][0]!)) globalAcronyms.set(short, [...keys][0]!);
 
-  docs.forEach((d) => {
+  docs.forEach((d, i) => {
     const add = (key: string, p: Span, confidence: number, surfaceCounts: boolean) => {
       const v = vocab.get(key);
       if (!v) return;
@@ -154,7 +158,15 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
     // Each span links to the most specific concept naming it: "natural language processing", not
     // also "language processing" inside it. A gapped reading ("graph neural networks" in "graph
     // convolutional neural networks") links only where no concept names the span as written.
-    const plain = d.extraction.phrases.filter((p) => !p.modifierKey && vocab.has(p.key));
+    const plain: PhraseOccurrence[] = [];
+    // Occurrences of a paradigm's modifier ("multi-task" in "multi-task model"), with the paradigm.
+    const byParadigm: [string, PhraseOccurrence][] = [];
+    phrases.each(i, (p) => {
+      const modifierKey = p.modifierKey;
+      if (!modifierKey && vocab.has(p.key)) plain.push(p.occurrence());
+      const paradigm = modifierKey ? paradigms.get(modifierKey) : undefined;
+      if (paradigm) byParadigm.push([paradigm, p.occurrence()]);
+    });
     // A curated task or method of two words or more inside a longer phrase is still named: a paper
     // on "statistical machine translation" (a method) addresses machine translation, one on "3D
     // human pose estimation" human pose estimation too. One word inside a longer curated name of its
@@ -171,10 +183,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], o: ConceptOptions,
       if (covered(p) || (p.gapped && named.has(`${p.field}:${p.start}:${p.end}`))) continue;
       add(p.key, p, p.gapped ? 0.8 : 1, !p.gapped && !p.viaAcronym);
     }
-    for (const p of d.extraction.phrases) {
-      const paradigm = p.modifierKey ? paradigms.get(p.modifierKey) : undefined;
-      if (paradigm) add(paradigm, p, 0.6, false);
-    }
+    for (const [paradigm, p] of byParadigm) add(paradigm, p, 0.6, false);
     for (const n of d.extraction.names) {
       const bare = /[A-Z]s$/.test(n.text) ? n.text.slice(0, -1) : n.text;
       const key = d.extraction.acronyms.has(bare) ? undefined : globalAcronyms.get(bare);

@@ -1,13 +1,14 @@
 /** What resolve produces and the tables it fills: entities, links with evidence, display names. */
 import type { EdgeType, EntityKind, Evidence } from '../model/schema.ts';
 import type { Mention } from '../model/mention.ts';
-import type { DocExtraction, Span } from '../extract/document.ts';
+import type { Span } from '../extract/document.ts';
+import type { PaperFindings } from '../extract/extractions.ts';
 
 export interface ResolveInput {
   id: string;
   title: string;
   abstract: string;
-  extraction: DocExtraction;
+  extraction: PaperFindings;
 }
 
 export interface Entity {

@@ -8,6 +8,7 @@ import { nameKey } from '../extract/name-key.ts';
 import type { GazetteerDataset } from '../model/gazetteer.ts';
 import { resolveDatasets } from './datasets.ts';
 import { addAncestors, displayPhrase, resolvePhrases, type ConceptOptions } from './concepts.ts';
+import type { PhraseStore } from '../extract/phrase-columns.ts';
 import { LinkTable, Names, type Entity, type ResolveInput, type Resolved } from './links.ts';
 
 export { slug, type Entity, type Link, type Resolved, type ResolveInput } from './links.ts';
@@ -19,14 +20,15 @@ export interface ResolveOptions extends ConceptOptions {
   maxEvidence?: number;
 }
 
-export function resolve(docs: readonly ResolveInput[], options: ResolveOptions): Resolved {
+/** `phrases` holds paper i's phrase occurrences for docs[i]. */
+export function resolve(docs: readonly ResolveInput[], phrases: PhraseStore, options: ResolveOptions): Resolved {
   // Three sentences answer "why is this paper linked to COCO?"; more only grow the snapshot.
   const maxEvidence = options.maxEvidence ?? 3;
   const entities = new Map<string, Entity>();
   const links = new LinkTable(maxEvidence);
   const names = new Names();
   resolveDatasets(docs, options, entities, links, names);
-  resolvePhrases(docs, options, entities, links, names);
+  resolvePhrases(docs, phrases, options, entities, links, names);
   addAncestors(entities, options.methodsById);
   for (const e of entities.values()) {
     const ranked = names.ranked(e.id);

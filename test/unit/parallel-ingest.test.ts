@@ -34,7 +34,9 @@ describe('ingest in worker threads', () => {
     const seen: number[] = [];
     const out = await extractInWorkers(papers, 3, (done) => seen.push(done));
     const ctx = extractionContext();
-    expect(out).toEqual(papers.map((p) => extractDocument(p.title, p.abstract, ctx)));
+    const here = papers.map((p) => extractDocument(p.title, p.abstract, ctx));
+    expect(out.papers).toEqual(here.map(({ phrases: _, ...rest }) => rest));
+    expect(papers.map((_, i) => out.phrases.occurrences(i))).toEqual(here.map((d) => d.phrases));
     expect(seen.at(-1)).toBe(600);
   }, 60_000);
 });
