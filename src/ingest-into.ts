@@ -46,6 +46,7 @@ export async function ingestInto(inputs: string[], dir: string, options: IngestO
     skipped: [...(before?.skipped ?? []), ...skippedOf(read.diagnostics)],
     durationMs: Math.round(performance.now() - started),
   });
+  options.onProgress?.('write', 0, 1);
   const file = await writeSnapshot(dir, graph);
   // The map's files are derived from graph.json: rebuilt so that serve never shows a stale map.
   await mapStage(dir, options);

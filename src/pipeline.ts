@@ -30,7 +30,7 @@ import { writeSnapshot } from './store/snapshot.ts';
 import { markLibrary } from './assemble/library.ts';
 import { writeMap, type MapSummary } from './store/map/write-map.ts';
 
-export type Phase = 'read' | 'extract' | 'resolve' | 'analyze';
+export type Phase = 'read' | 'extract' | 'resolve' | 'assemble' | 'analyze' | 'layout' | 'write' | 'map';
 
 export interface PipelineOptions extends AnalyzeOptions {
   /** Gazetteers, indexes and analyser; the default is built once per process. */
@@ -69,6 +69,7 @@ export function buildKnowledgeGraph(records: readonly PaperRecord[], options: Pi
   const papers = mergeRecords(records);
   const ctx = options.context ?? extractionContext();
   const { graph, plan } = assembleAndPlan(papers, extractSerial(papers, ctx, options), ctx, options);
+  options.onProgress?.('layout', 0, 1);
   return finish(graph, plan, plan.layout.jobs.map(layoutCluster), options);
 }
 
@@ -83,6 +84,7 @@ export async function buildKnowledgeGraphInWorkers(records: readonly PaperRecord
   if (threads <= 1) return buildKnowledgeGraph(records, options);
   // No name holds the extractions: they are garbage once the graph is assembled.
   const { graph, plan } = assembleAndPlan(papers, await extractPapers(papers, threads, options), extractionContext(), options);
+  options.onProgress?.('layout', 0, 1);
   return finish(graph, plan, await layoutInWorkers(plan.layout.jobs, threads), options);
 }
 
@@ -117,6 +119,7 @@ export function resolveAndAssemble(papers: readonly IdentifiedPaper[], extractio
   options.onProgress?.('resolve', 0, 1);
   const docs = papers.map((p, i) => ({ id: p.id, title: p.record.title, abstract: p.record.abstract, extraction: extractions.papers[i]! }));
   const resolved = resolve(docs, extractions.phrases, { datasets: ctx.datasetsById, tasksByKey: ctx.tasksByKey, methodsByKey: ctx.methodsByKey, methodsById: ctx.methodsById });
+  options.onProgress?.('assemble', 0, 1);
   return buildGraph(papers, resolved);
 }
 
@@ -130,7 +133,7 @@ function assembleAndPlan(papers: readonly IdentifiedPaper[], extractions: Extrac
 
 function finish(graph: PaperGraph, plan: AnalysisPlan, local: readonly Float64Array[], options: PipelineOptions): PaperGraph {
   finishAnalysis(graph, plan, local);
-  options.onProgress?.('analyze', 1, 1);
+  options.onProgress?.('layout', 1, 1);
   if (options.library) {
     const { entries, matched } = markLibrary(graph, options.library.records);
     graph.setAttribute('library', { files: options.library.files, entries, matched });
@@ -188,6 +191,7 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
     skipped: skippedOf(diagnostics),
     durationMs: Math.round(performance.now() - started),
   });
+  options.onProgress?.('write', 0, 1);
   const file = await writeSnapshot(out, graph);
   // Its own stage over the written file, so it works the same on a snapshot from anywhere.
   const map = await mapStage(out, options);
@@ -196,6 +200,7 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
 }
 
 /** The map stage, over the graph.json just written in `dir` (skipped with noMap: `papergraph map` builds it later). */
-export function mapStage(dir: string, options: Pick<IngestOptions, 'noMap' | 'seed'>): Promise<MapSummary | undefined> {
+export function mapStage(dir: string, options: Pick<IngestOptions, 'noMap' | 'seed' | 'onProgress'>): Promise<MapSummary | undefined> {
+  if (!options.noMap) options.onProgress?.('map', 0, 1);
   return options.noMap ? Promise.resolve(undefined) : writeMap(dir, { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
 }

@@ -66,7 +66,7 @@ export interface IngestCliOptions {
 export async function runIngest(inputs: string[], out: string, io: CliIO, opts: IngestCliOptions = {}): Promise<IngestResult> {
   const library = opts.library?.length ? await readLibrary(opts.library, io) : undefined;
   const progress = createProgress(opts.quiet ? new Writable({ write: (_chunk, _enc, done) => done() }) : io.stderr);
-  const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', analyze: 'clustering' };
+  const labels: Record<Phase, string> = { read: 'reading', extract: 'extracting', resolve: 'resolving', assemble: 'assembling', analyze: 'clustering', layout: 'layout', write: 'writing', map: 'mapping' };
   let readFraction = 0;
   const result = await (opts.into ? ingestInto : ingest)(inputs, out, {
     read: {
