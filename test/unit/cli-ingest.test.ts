@@ -1,5 +1,5 @@
 /** The ingest and stats commands end to end, in process, with output captured exactly. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,16 @@ describe('papergraph ingest', () => {
     const stats = await cli('stats', out);
     expect(stats.code).toBe(0);
     expect(stats.stdout).toBe(r.stdout);
+  });
+
+  it('writes the snapshot without the map with --no-map, and the map command adds it later', async () => {
+    const out = tmp();
+    const r = await cli('ingest', CORPUS, '--out', out, '--no-map', '--quiet');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'graph.json'))).toBe(true);
+    expect(existsSync(join(out, 'map'))).toBe(false);
+    expect((await cli('map', out)).code).toBe(0);
+    expect(existsSync(join(out, 'map'))).toBe(true);
   });
 
   it('reports each bad input on one line naming the file (and line), ingests the rest, and exits 1', async () => {

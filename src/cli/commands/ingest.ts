@@ -33,6 +33,8 @@ Options:
                       written to <dir>/fetched-<provider>.jsonl.gz and ingested; takes the options
                       of \`papergraph fetch\` (--max, --since, --base-url, --mailto, ...)
   --neo4j             also load the graph into Neo4j (NEO4J_URI, or the bundled local server)
+  --no-map            write the snapshot only, not the level-of-detail map beside it
+                      (\`papergraph map <dir>\` builds it later)
   --quiet             no progress output
 
 Exit codes: 0 all read, 1 some inputs or records were skipped (listed), 2 nothing usable or bad
@@ -56,6 +58,8 @@ export interface IngestCliOptions {
   quiet?: boolean;
   /** --library files: BibTeX or Zotero CSV of the papers the user already has. */
   library?: string[];
+  /** --no-map: write the snapshot only. */
+  noMap?: boolean;
   /** The load stage, when the user asked for one (ingest --neo4j). */
   load?(graph: PaperGraph): Promise<number>;
   /** Add the papers to this snapshot folder instead (ingest --into). */
@@ -85,6 +89,7 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
     inputNames: inputs.map((p) => relative(io.cwd, p) || p),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(library ? { library } : {}),
+    ...(opts.noMap ? { noMap: true } : {}),
     onProgress: (phase, done, total) => progress.update(labels[phase], done, total),
     ...(opts.load
       ? {
@@ -136,6 +141,7 @@ export const command: Command = {
       seed: { type: 'string' },
       neo4j: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      'no-map': { type: 'boolean' },
       library: { type: 'string', multiple: true },
       fetch: { type: 'string' },
       ...FETCH_FLAGS,
@@ -159,6 +165,7 @@ export const command: Command = {
       ...(seed !== undefined ? { seed } : {}),
       ...(flags.library ? { library: flags.library } : {}),
       quiet: !!flags.quiet,
+      ...(flags['no-map'] ? { noMap: true } : {}),
       ...(into ? { into: true } : {}),
       ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io, join(out, 'map')) } : {}),
     });
