@@ -3,7 +3,6 @@
  * layout, all written onto the graph's attributes. Deterministic for a given graph and seed.
  */
 import type { PaperGraph } from '../assemble/graph.ts';
-import type { UndirectedGraph } from 'graphology';
 import type { ClusterInfo } from '../model/schema.ts';
 import { detectCommunities, knowledgeView } from './communities.ts';
 import { clusterTerms, labelOf } from './labels.ts';
@@ -22,7 +21,8 @@ export interface AnalyzeOptions {
 
 /** Analysis up to the clusters' own layouts, which are independent jobs (any thread may run them). */
 export interface AnalysisPlan {
-  view: UndirectedGraph;
+  /** Each knowledge node's degree in the view (its size); the view itself is not kept, as it is as large as the graph. */
+  degree: Map<string, number>;
   communities: Map<string, number>;
   otherId?: number;
   layout: LayoutPlan;
@@ -42,18 +42,20 @@ export function planAnalysis(g: PaperGraph, options: AnalyzeOptions = {}): Analy
   const view = knowledgeView(g, similar);
   const { of: communities, otherId } = detectCommunities(view, { seed });
   const layout = planLayout(view, communities, { seed, ...(options.layoutIterations ? { iterations: options.layoutIterations } : {}) });
-  return { view, communities, ...(otherId !== undefined ? { otherId } : {}), layout, seed };
+  const degree = new Map<string, number>();
+  view.forEachNode((id) => degree.set(id, view.degree(id)));
+  return { degree, communities, ...(otherId !== undefined ? { otherId } : {}), layout, seed };
 }
 
 /** Positions from each cluster's own layout (`local[k]` for job k), sizes, metadata nodes, cluster labels. */
 export function finishAnalysis(g: PaperGraph, plan: AnalysisPlan, local: readonly Float64Array[]): void {
-  const { view, communities, otherId, seed } = plan;
+  const { degree, communities, otherId, seed } = plan;
   const positions = placeLayout(plan.layout, local);
 
-  view.forEachNode((id) => {
+  for (const [id, d] of degree) {
     const pos = positions.get(id)!;
-    g.mergeNodeAttributes(id, { cluster: communities.get(id) ?? -1, x: pos.x, y: pos.y, size: sizeOf(view.degree(id)) });
-  });
+    g.mergeNodeAttributes(id, { cluster: communities.get(id) ?? -1, x: pos.x, y: pos.y, size: sizeOf(d) });
+  }
   placeMetadataNodes(g, seed);
 
   const infos: ClusterInfo[] = clusterTerms(g).map((t) => ({
