@@ -34,9 +34,9 @@ export async function ingestInto(inputs: string[], dir: string, options: IngestO
   options.onProgress?.('analyze', 0, 1);
   const added = mergeInto(graph, fresh);
   const isNew = new Set(papers.map((p) => p.id));
-  // Similarity over the whole graph, so a new paper finds its neighbours among the old ones; only
-  // pairs with a new paper are added, the old papers' own pairs being in the snapshot already.
-  addSimilarityEdges(graph, paperSimilarities(graph, { topK: options.similarTopK ?? 5 }).filter((p) => isNew.has(p.a) || isNew.has(p.b)));
+  // Each new paper looks for its neighbours among all papers, old and new, with the rarity of
+  // entities counted over the whole graph; the old papers' own pairs are in the snapshot already.
+  addSimilarityEdges(graph, paperSimilarities(graph, { topK: options.similarTopK ?? 5, seekers: isNew }));
   foldIn(graph, added, options.seed);
   options.onProgress?.('analyze', 1, 1);
   const before = graph.getAttribute('ingest');

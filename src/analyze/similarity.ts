@@ -29,6 +29,11 @@ export interface SimilarityOptions {
   rarestPerPaper?: number;
   /** Each paper's full reference list, where the sources give one (bibliographic coupling). */
   references?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Only these papers look for neighbours (among all papers): adding papers to a snapshot costs
+   * their own search, not the corpus's. Default: every paper.
+   */
+  seekers?: ReadonlySet<string>;
 }
 
 export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}): SimilarPair[] {
@@ -61,6 +66,7 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
   const citations = citationSignals(g, options.references, maxDf);
   const pairs: SimilarPair[] = [];
   for (const p of papers) {
+    if (options.seekers && !options.seekers.has(p)) continue;
     // Candidates come from the paper's rarest entities only, which bounds the work per paper.
     const reach = new Map<string, number>();
     const mine = informativeOf(p);

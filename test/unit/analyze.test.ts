@@ -157,6 +157,22 @@ describe('paper similarity', () => {
     );
   });
 
+  it('searches only from the seekers when given, finding each its own neighbours as a full search does', () => {
+    fc.assert(
+      fc.property(corpora, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), ([n, links], rarest, topK) => {
+        const g = corpus(n, links);
+        const full = new Map(paperSimilarities(g, { topK, rarestPerPaper: rarest }).map((p) => [`${p.a} ${p.b}`, p.score]));
+        const seekers = new Set([`p${n - 1}`, `p${Math.floor(n / 2)}`]);
+        const some = paperSimilarities(g, { topK, rarestPerPaper: rarest, seekers });
+        for (const p of some) {
+          expect(seekers.has(p.a) || seekers.has(p.b)).toBe(true);
+          expect(full.get(`${p.a} ${p.b}`)).toBeCloseTo(p.score, 12);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('ranks a shared rare entity above a shared common one', () => {
     // p0 and p1 share a rare entity (two papers); p0 and p2 share one that six papers have.
     const links: Array<[number, number]> = [[0, 1], [1, 1], [0, 2], [2, 2], [3, 2], [4, 2], [5, 2], [6, 2]];
