@@ -11,6 +11,7 @@ import type { PaperGraph } from '../assemble/graph.ts';
 import { SnapshotError, type Snapshot } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';
+const BLOCK = 1 << 20;
 
 export { SnapshotError, type Snapshot };
 
@@ -28,8 +29,20 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
   const file = snapshotPath(dir);
   const tmp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
-  const write = async (chunk: string) => {
+  // Entries are gathered into blocks of about a megabyte: a stream write and an await for each of
+  // millions of small entries cost more than turning them into JSON.
+  let block: string[] = [];
+  let blockLength = 0;
+  const flush = async () => {
+    const chunk = block.join('');
+    block = [];
+    blockLength = 0;
     if (!out.write(chunk)) await once(out, 'drain');
+  };
+  const write = (chunk: string) => {
+    block.push(chunk);
+    blockLength += chunk.length;
+    return blockLength >= BLOCK ? flush() : undefined;
   };
   try {
     // The same options object graph.export() writes, without exporting the whole graph for it.
@@ -48,6 +61,7 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
       first = false;
     }
     await write(']}\n');
+    await flush();
     out.end();
     await once(out, 'finish');
     await rename(tmp, file);
