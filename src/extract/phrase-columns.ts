@@ -107,23 +107,26 @@ export class PhraseRow {
   }
   /** The occurrence as extraction gave it, as an object of its own. */
   occurrence(): PhraseOccurrence {
-    const modifierKey = this.modifierKey;
-    return {
-      field: this.field,
-      start: this.start,
-      end: this.end,
-      sentenceStart: this.rows[this.at + 6]!,
-      sentenceEnd: this.rows[this.at + 7]!,
-      key: this.key,
-      words: this.words,
-      head: this.head,
-      adjectival: this.adjectival,
-      standalone: this.standalone,
-      gapped: this.gapped,
-      ...(modifierKey !== undefined ? { modifierKey } : {}),
-      ...(this.ofForm ? { ofForm: true } : {}),
-      ...(this.viaAcronym ? { viaAcronym: true } : {}),
+    const rows = this.rows;
+    const at = this.at;
+    const flags = rows[at + 3]! >>> 16;
+    const p: PhraseOccurrence = {
+      field: flags & TITLE ? 'title' : 'abstract',
+      start: rows[at + 4]!,
+      end: rows[at + 5]!,
+      sentenceStart: rows[at + 6]!,
+      sentenceEnd: rows[at + 7]!,
+      key: this.strings[rows[at]!]!,
+      words: rows[at + 3]! & 0xffff,
+      head: this.strings[rows[at + 1]!]!,
+      adjectival: (flags & ADJECTIVAL) !== 0,
+      standalone: (flags & STANDALONE) !== 0,
+      gapped: (flags & GAPPED) !== 0,
     };
+    if (rows[at + 2] !== NONE) p.modifierKey = this.strings[rows[at + 2]!]!;
+    if (flags & OF_FORM) p.ofForm = true;
+    if (flags & VIA_ACRONYM) p.viaAcronym = true;
+    return p;
   }
 }
 
