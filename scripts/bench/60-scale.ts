@@ -6,7 +6,8 @@
  *
  * Figures: time by phase (from the CLI's own progress lines, timed as they arrive), papers per
  * second, and the child's peak RSS (GNU time's maximum resident set size).
- * BENCH_WORKERS, when set, is passed to the child as PAPERGRAPH_WORKERS.
+ * BENCH_WORKERS, when set, is passed to the child as PAPERGRAPH_WORKERS; BENCH_NO_MAP=1 runs it with
+ * --no-map (the map stage, `papergraph map`, then has to be measured on its own).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -51,28 +52,46 @@ interface ChildRun {
   code: number | null;
   ms: number;
   peakBytes: number;
-  /** Each phase label of the progress output, with the time its first line arrived. */
-  phases: [string, number][];
+  /** Each phase label of the progress output, with the time its first line arrived and the largest RSS sampled while it ran. */
+  phases: [string, number, number][];
   stdout: string;
   stderrTail: string;
+}
+
+/** Resident bytes of the first child of process `pid` (0 once it is gone). */
+function rssOfChildOf(pid: number): number {
+  try {
+    const child = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0];
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 async function ingestInChild(file: string, out: string): Promise<ChildRun> {
   const timeFile = join(out, '..', 'time.txt');
   const env = { ...process.env, ...(process.env.BENCH_WORKERS ? { PAPERGRAPH_WORKERS: process.env.BENCH_WORKERS } : {}) };
   const t0 = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, BIN, 'ingest', file, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'], env });
-  const phases: [string, number][] = [];
+  const args = [BIN, 'ingest', file, '--out', out, ...(process.env.BENCH_NO_MAP ? ['--no-map'] : [])];
+  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const phases: [string, number, number][] = [];
+  // GNU time gives the peak of the whole run; sampling the RSS of node (time's child) gives each phase's.
+  const sampler = setInterval(() => {
+    const rss = rssOfChildOf(child.pid!);
+    const current = phases.at(-1);
+    if (current && rss > current[2]) current[2] = rss;
+  }, 250);
   const tail: string[] = [];
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   const lines = createInterface({ input: child.stderr });
   lines.on('line', (line) => {
     const label = /^([a-z]+): \d+%/.exec(line)?.[1];
-    if (label && phases.at(-1)?.[0] !== label) phases.push([label, performance.now() - t0]);
+    if (label && phases.at(-1)?.[0] !== label) phases.push([label, performance.now() - t0, rssOfChildOf(child.pid!)]);
     if (!label) tail.push(line);
   });
   const [code] = (await once(child, 'close')) as [number | null];
+  clearInterval(sampler);
   const ms = performance.now() - t0;
   const kb = Number(/(\d+)\s*$/.exec(readFileSync(timeFile, 'utf8'))?.[1] ?? 0);
   return { code, ms, peakBytes: kb * 1024, phases, stdout, stderrTail: tail.slice(-5).join('\n') };
@@ -96,10 +115,13 @@ export async function run(): Promise<void> {
       console.log(`ingest exited with ${ingest.code} after ${secs(ingest.ms)}, peak RSS ${mb(ingest.peakBytes)}:\n${ingest.stderrTail}`);
       return;
     }
-    const marks: [string, number][] = [['start', 0], ...ingest.phases, ['summary', ingest.ms]];
-    const byPhase = marks.slice(0, -1).map(([name, at], k) => `${name} ${secs(marks[k + 1]![1] - at)}`);
-    console.log(`papergraph ingest (end to end)      ${secs(ingest.ms).padStart(9)}  ${rate(n, ingest.ms).padStart(7)} papers/s`);
-    console.log(`  by phase (start = process start to first progress line): ${byPhase.join(', ')}`);
+    const marks: [string, number, number][] = [['start', 0, 0], ...ingest.phases, ['summary', ingest.ms, 0]];
+    // The snapshot is written when the map stage starts (or when the process ends, with BENCH_NO_MAP).
+    const snapshotAt = ingest.phases.find(([name]) => name === 'mapping')?.[1] ?? ingest.ms;
+    console.log(`papergraph ingest, read to snapshot ${secs(snapshotAt).padStart(9)}  ${rate(n, snapshotAt).padStart(7)} papers/s`);
+    console.log(`papergraph ingest (with the map)    ${secs(ingest.ms).padStart(9)}  ${rate(n, ingest.ms).padStart(7)} papers/s`);
+    console.log('  by phase (start = process start to first progress line):');
+    for (const [k, [name, at, rss]] of marks.slice(0, -1).entries()) console.log(`    ${name.padEnd(11)} ${secs(marks[k + 1]![1] - at).padStart(9)}${rss ? `   RSS up to ${mb(rss)}` : ''}`);
     console.log(`  peak RSS ${mb(ingest.peakBytes)}; snapshot ${mb(statSync(join(out, 'graph.json')).size)}`);
     console.log(`  end to end / read+tokenize time: ${(ingest.ms / base.ms).toFixed(2)}`);
     const summary = ingest.stdout.split('\n').filter((l) => /papers|nodes|clusters|links/i.test(l)).slice(0, 4);
