@@ -4,19 +4,19 @@
  * V8's "JavaScript heap out of memory" and a native stack trace.
  *
  * The model is linear in the number of papers: a fixed part (gazetteers, tagger model, code) and a
- * part per paper (its record, extraction, graph nodes and edges with their evidence), fitted to two
- * peak RSS figures of ingest on generated corpora: 1.47 GB at 20,000 papers
- * (`BENCH_PAPERS=20000 npm run bench -- scale`, one extraction thread) and 3.4 GB at 100,000
- * (the ingest bench's figure, `npm run bench -- 10-ingest`). RSS includes memory outside the main
- * thread's heap (the extraction threads have heaps of their own), so the estimate errs on the side
- * of stopping. Below the sizes it was fitted to the line says nothing (its intercept is an artefact of
+ * part per paper (its record, extraction, graph nodes and edges with their evidence), from the peak
+ * RSS of ingest on generated corpora: 0.8 GB at 20,000 papers and 15.3 GB at 1,000,000 (a heap
+ * limit of 18 GB, without the map stage), that is about 15 KB a paper; 16 KB leaves room for the
+ * map stage, which runs while the graph is still held. RSS includes memory outside the main thread's
+ * heap (the extraction threads have heaps of their own), and V8 grows its heap before it has to, so
+ * the estimate errs on the side of stopping. Below the sizes it was fitted to the line says nothing (its intercept is an artefact of
  * the fit: two papers ingest in well under 384 MB), so no input under MODELLED_FROM papers is stopped.
  */
 import { getHeapStatistics } from 'node:v8';
 import { totalmem } from 'node:os';
 
 const FIXED_BYTES = 1.0 * 2 ** 30;
-const BYTES_PER_PAPER = 24 * 2 ** 10;
+const BYTES_PER_PAPER = 16 * 2 ** 10;
 /** Half the smallest corpus the model was fitted to. */
 const MODELLED_FROM = 10_000;
 
