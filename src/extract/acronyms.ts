@@ -77,13 +77,25 @@ export interface CapitalisedRun {
   initials: string;
 }
 
+/** /^[A-Z][a-z]+$/.test(s), said as a loop: asked of every token of a text. */
+function isCapitalisedWord(s: string): boolean {
+  if (s.length < 2) return false;
+  const c0 = s.charCodeAt(0);
+  if (c0 < 65 || c0 > 90) return false;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** The maximal runs of capitalised words ("Linear", not "LDA" or "linear") of a text, in order. */
 export function capitalisedRuns(t: AnalysedText): CapitalisedRun[] {
   const out: CapitalisedRun[] = [];
   let run: CapitalisedRun | undefined;
   let sentence = -1;
   for (const tok of t.tokens) {
-    if (!/^[A-Z][a-z]+$/.test(tok.text)) {
+    if (!isCapitalisedWord(tok.text)) {
       run = undefined;
       continue;
     }

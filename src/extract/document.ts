@@ -62,6 +62,15 @@ function isShortCaps(s: string): boolean {
   return true;
 }
 
+/** /[A-Z]/.test(s), said as a loop: asked of every token, and most have no capital. */
+function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 function spanOf(t: AnalysedText, field: Field, first: number, last: number): Span {
   const a = t.tokens[first]!;
   const s = t.sentences[a.sentence]!;
@@ -122,9 +131,8 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
     }
     for (let i = 0; i < t.tokens.length; i++) {
       const tok = t.tokens[i]!;
-      const c0 = tok.text.charCodeAt(0);
-      // Acronyms and coined names start with a letter and hold a capital somewhere.
-      if (!(c0 >= 65 && c0 <= 90) && !/[A-Z]/.test(tok.text)) continue;
+      // Acronyms and coined names hold a capital somewhere.
+      if (!hasCapital(tok.text)) continue;
       const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.size ? acronyms.get(bare) : undefined;
       // A curated method acronym ("PPO", "LoRA") stands for its method unless the text defines it.
