@@ -9,6 +9,9 @@
  *   - the fault test: `papergraph load` killed with SIGKILL at 30% of its relationships, and Neo4j
  *     killed likewise, each run again, then counted against the snapshot (and for duplicates);
  *   - Bolt, one batch at a time: the baseline, last as it is the slowest (skip with BENCH_BOLT_BASELINE=0).
+ * BENCH_SNAPSHOT=<folder or graph.json> measures that snapshot instead of building one (BENCH_PAPERS
+ * is then unused): the pipeline cannot build one of a million papers yet, a bench generator can
+ * (scripts/bench/map/snapshot.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +28,7 @@ import { loadSnapshotIntoNeo4j, type LoadSummary } from '../../src/store/neo4j/l
 import { checkSnapshot } from '../../src/store/neo4j/load-check.ts';
 import { defaultLocalServer, isInstalled, localServerInfo, startLocalServer, stopLocalServer, type LocalServerSpec } from '../../src/store/neo4j/local-server.ts';
 import { openSnapshotFile } from '../../src/store/snapshot-stream.ts';
-import { writeSnapshot } from '../../src/store/snapshot.ts';
+import { snapshotPath, writeSnapshot } from '../../src/store/snapshot.ts';
 import { contents, spawnLoad, waitForProgress } from '../../test/support/load-faults.ts';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -40,6 +43,12 @@ export async function run(): Promise<void> {
 }
 
 if (process.argv.includes('--measure')) await measure();
+
+async function buildSnapshot(n: number, dir: string): Promise<string> {
+  const records: PaperRecord[] = [];
+  for (const p of generateCorpus(n, 1)) records.push({ title: p.title, abstract: p.abstract, year: p.year, source: { file: 'generated', line: records.length + 1, format: 'jsonl' } });
+  return writeSnapshot(dir, buildKnowledgeGraph(records));
+}
 
 async function measure(): Promise<void> {
   const base = defaultLocalServer({});
@@ -60,16 +69,14 @@ async function measure(): Promise<void> {
   };
   try {
     let t = performance.now();
-    const records: PaperRecord[] = [];
-    for (const p of generateCorpus(n, 1)) records.push({ title: p.title, abstract: p.abstract, year: p.year, source: { file: 'generated', line: records.length + 1, format: 'jsonl' } });
-    const file = await writeSnapshot(join(scratch, 'snap'), buildKnowledgeGraph(records));
-    records.length = 0;
+    const given = process.env.BENCH_SNAPSHOT;
+    const file = given ? snapshotPath(given) : await buildSnapshot(n, join(scratch, 'snap'));
     const source = await openSnapshotFile(file);
     const expected = (await checkSnapshot(source, 2_000, () => {})).expected();
     const total = (o: Partial<Record<string, number>>) => Object.values(o).reduce((a: number, b) => a + (b ?? 0), 0);
     const nodes = total(expected.labels);
     const rels = total(expected.types);
-    console.log(`corpus: ${fmt(n)} generated papers -> snapshot of ${(source.size / 2 ** 20).toFixed(0)} MB, ${fmt(nodes)} nodes and ${fmt(rels)} relationships (clusters and IN_CLUSTER included), built in ${sec(performance.now() - t)}`);
+    console.log(`corpus: ${given ? file : `${fmt(n)} generated papers`} -> snapshot of ${(source.size / 2 ** 20).toFixed(0)} MB, ${fmt(nodes)} nodes and ${fmt(rels)} relationships (clusters and IN_CLUSTER included), built in ${sec(performance.now() - t)}`);
 
     // neo4j-admin, as `papergraph load` runs it for an empty bundled database.
     const admin = await fresh('admin', 17987);
@@ -110,11 +117,17 @@ async function measure(): Promise<void> {
     if ((await load.exit) !== 0) throw new Error(`rerun failed: ${load.stderr()}`);
     report('papergraph killed (SIGKILL) at 30% of relationships', await contents(f.driver), performance.now() - t);
 
-    // Empty again but for the outside node, in pieces (one transaction per piece).
-    for (;;) {
-      const r = await f.driver.executeQuery('MATCH (n) WHERE n.id <> "concept:outside-the-snapshot" WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c');
-      if (Number(r.records[0]!.get('c')) === 0) break;
-    }
+    // Empty again but for the outside node, in pieces (one transaction per piece). Relationships go
+    // first: DETACH DELETE of 20,000 nodes takes every link of each along, and a cluster's or a common
+    // entity's links alone outgrow the 256 MB a transaction may use at a million papers.
+    const inPieces = async (query: string) => {
+      for (;;) {
+        const r = await f.driver.executeQuery(query);
+        if (Number(r.records[0]!.get('c')) === 0) break;
+      }
+    };
+    await inPieces('MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS c');
+    await inPieces('MATCH (n) WHERE n.id <> "concept:outside-the-snapshot" WITH n LIMIT 20000 DELETE n RETURN count(*) AS c');
     load = spawnLoad([file, '--concurrency', String(concurrency)], env);
     await waitForProgress(load, 'relationships', 30, 3_600_000);
     process.kill(localServerInfo(f.s).pid!, 'SIGKILL');

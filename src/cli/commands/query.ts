@@ -9,10 +9,9 @@ import { withDriver } from '../../store/neo4j/driver.ts';
 import { classifyNeo4jError } from '../../store/neo4j/errors.ts';
 import { DEFAULT_QUERY_OPTIONS, runReadQuery } from '../../store/neo4j/query.ts';
 import { RESULT_FORMATS, formatResult, type ResultFormat } from '../../store/neo4j/result-format.ts';
-import { graphFromGraphology } from '../../cypher/node-graph.ts';
 import { paramsFromJson, runQuery } from '../../cypher/engine.ts';
 import { CypherError } from '../../cypher/errors.ts';
-import { readSnapshotArg } from '../snapshot-arg.ts';
+import { readSnapshotGraphArg } from '../snapshot-arg.ts';
 
 export const command: Command = {
   name: 'query',
@@ -70,7 +69,7 @@ function printResult(result: { columns: string[]; rows: Record<string, unknown>[
 }
 
 async function runOnSnapshot(dir: string, query: string, params: Record<string, unknown>, format: ResultFormat, limits: { timeoutMs: number; maxRows: number }, io: CliIO): Promise<number> {
-  const graph = graphFromGraphology(await readSnapshotArg(dir));
+  const graph = await readSnapshotGraphArg(dir);
   try {
     printResult(runQuery(graph, query, paramsFromJson(params), limits), format, limits.maxRows, io);
     return EXIT.ok;

@@ -6,9 +6,8 @@
 import { paramsFromJson, runQuery } from '../../cypher/engine.ts';
 import { CypherError, errorAnswer } from '../../cypher/errors.ts';
 import type { PropertyGraph } from '../../cypher/graph-store.ts';
-import { graphFromGraphology } from '../../cypher/node-graph.ts';
 import { defaultLocalServer, localServerInfo } from '../../store/neo4j/local-server.ts';
-import { readSnapshot } from '../../store/snapshot-read.ts';
+import { readSnapshotGraph } from '../../store/snapshot-read.ts';
 import type { ServerConfig } from '../config.ts';
 import { parseCypherRequest } from './cypher.ts';
 import type { ApiAnswer, ApiLimits } from './neo4j-deps.ts';
@@ -35,7 +34,7 @@ export function createEngineHost(snapshotDir: string) {
     async handle(body: unknown, limits: ApiLimits): Promise<ApiAnswer> {
       const request = parseCypherRequest(body, limits.maxQueryLength);
       if ('status' in request) return request;
-      graph ??= readSnapshot(snapshotDir).then(graphFromGraphology);
+      graph ??= readSnapshotGraph(snapshotDir);
       try {
         const r = runQuery(await graph, request.query, paramsFromJson(request.params), { timeoutMs: limits.timeoutMs, maxRows: limits.maxRows });
         return {
