@@ -4,7 +4,7 @@
  * (PSB 2003): the short form's letters must appear, in order, in the words before the
  * parenthesis, its first letter starting a word.
  */
-import type { AnalysedText } from './text.ts';
+import { perSpelling, type AnalysedText } from './text.ts';
 
 export interface AcronymDefinition {
   /** The short form as written, without a plural "s" ("KILTs" -> "KILT"). */
@@ -77,17 +77,8 @@ export interface CapitalisedRun {
   initials: string;
 }
 
-/** /^[A-Z][a-z]+$/.test(s), said as a loop: asked of every token of a text. */
-function isCapitalisedWord(s: string): boolean {
-  if (s.length < 2) return false;
-  const c0 = s.charCodeAt(0);
-  if (c0 < 65 || c0 > 90) return false;
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
-}
+/** Asked of every token of a text: answered once per spelling. */
+const isCapitalisedWord = perSpelling((w) => /^[A-Z][a-z]+$/.test(w.text));
 
 /** The maximal runs of capitalised words ("Linear", not "LDA" or "linear") of a text, in order. */
 export function capitalisedRuns(t: AnalysedText): CapitalisedRun[] {
@@ -95,7 +86,7 @@ export function capitalisedRuns(t: AnalysedText): CapitalisedRun[] {
   let run: CapitalisedRun | undefined;
   let sentence = -1;
   for (const tok of t.tokens) {
-    if (!isCapitalisedWord(tok.text)) {
+    if (!isCapitalisedWord(tok.word)) {
       run = undefined;
       continue;
     }

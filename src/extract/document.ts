@@ -12,7 +12,7 @@ import type { ExtractionContext } from './context.ts';
 import { phraseCandidates } from './phrases.ts';
 import { phraseKey } from './stem.ts';
 import { methodPhraseKey } from './method-gazetteer.ts';
-import type { AnalysedText } from './text.ts';
+import { perSpelling, type AnalysedText } from './text.ts';
 import { DATASET_CUES } from './vocabulary.ts';
 
 export type Field = 'title' | 'abstract';
@@ -62,14 +62,8 @@ function isShortCaps(s: string): boolean {
   return true;
 }
 
-/** /[A-Z]/.test(s), said as a loop: asked of every token, and most have no capital. */
-function hasCapital(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-  }
-  return false;
-}
+/** Asked of every token, and most have no capital: answered once per spelling. */
+const hasCapital = perSpelling((w) => /[A-Z]/.test(w.text));
 
 function spanOf(t: AnalysedText, field: Field, first: number, last: number): Span {
   const a = t.tokens[first]!;
@@ -132,7 +126,7 @@ export function extractDocument(title: string, abstract: string, ctx: Extraction
     for (let i = 0; i < t.tokens.length; i++) {
       const tok = t.tokens[i]!;
       // Acronyms and coined names hold a capital somewhere.
-      if (!hasCapital(tok.text)) continue;
+      if (!hasCapital(tok.word)) continue;
       const bare = tok.text.length > 2 && tok.text.endsWith('s') && /[A-Z]/.test(tok.text[tok.text.length - 2]!) ? tok.text.slice(0, -1) : tok.text;
       const def = acronyms.size ? acronyms.get(bare) : undefined;
       // A curated method acronym ("PPO", "LoRA") stands for its method unless the text defines it.
