@@ -175,36 +175,43 @@ export interface CuratedKeys {
   mayStartWith(w: Word): boolean;
 }
 
+/** The key of the sub-phrase tokens[a..b]. A module function, not a closure made per head: this
+ *  runs for every sub-phrase of every chunk. */
+function spanKey(tokens: Token[], a: number, b: number): string {
+  let k = '';
+  for (let i = a; i <= b; i++) k += tokenKey(tokens[i]!);
+  return k;
+}
+
+/** Whether tokens[a..b] spell a curated name; the first word is asked before the key is built. */
+function isCurated(curated: CuratedKeys, tokens: Token[], a: number, b: number): boolean {
+  return curated.mayStartWith(tokens[a]!.word) && curated.has(spanKey(tokens, a, b));
+}
+
 const EVERY_KEY: CuratedKeys = { has: () => true, mayEndWith: () => true, mayStartWith: () => true };
 
 /** Sub-phrases of every chunk that could name a concept or task, with their keys. */
 export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_KEY, maxWords = 4): PhraseCandidate[] {
   const out: PhraseCandidate[] = [];
   const { tokens } = t;
-  const spanKey = (a: number, b: number) => {
-    let k = '';
-    for (let i = a; i <= b; i++) k += tokenKey(tokens[i]!);
-    return k;
-  };
   for (const [first, last] of nounChunks(t)) {
     for (let b = last; b >= first; b--) {
       const head = tokens[b]!;
       const nominal = isHead(head);
       // Every sub-phrase ending at b ends with the head's key: when no curated key does, none is curated.
       const mayBeCurated = nominal && curated.mayEndWith(head.word);
-      const isCurated = (a: number) => mayBeCurated && curated.mayStartWith(tokens[a]!.word) && curated.has(spanKey(a, b));
       if (!nominal && !has(head, ADJECTIVE_PART)) continue;
       // A one-word modifier before any noun may name a paradigm ("multi-task" in "multi-task
       // fashion", also before a compound adjective: "multi-task list-wise ranking"); resolve
       // decides whether "<modifier> learning" is one.
       if (b > first && !isGenericWord(tokens[b - 1]!) && isWord(tokens[b - 1]!))
-        out.push({ key: spanKey(b - 1, b), first: b - 1, last: b, words: 2, modifierKey: tokenKey(tokens[b - 1]!) });
+        out.push({ key: spanKey(tokens, b - 1, b), first: b - 1, last: b, words: 2, modifierKey: tokenKey(tokens[b - 1]!) });
       if (!nominal) continue;
       // "function f", "graph G": a variable, not a term.
       if (isGenericWord(head) || isWeakHead(head) || head.text.length < 2) {
         // A curated name may end in a filler word: "sentiment analysis", "principal component analysis".
         for (let a = b - 1; a >= Math.max(first, b - maxWords + 1); a--) {
-          if (isCurated(a)) out.push({ key: spanKey(a, b), first: a, last: b, words: wordCount(tokens, a, b), standalone: standsAlone(tokens, first, a, b, last) });
+          if (mayBeCurated && isCurated(curated, tokens, a, b)) out.push({ key: spanKey(tokens, a, b), first: a, last: b, words: wordCount(tokens, a, b), standalone: standsAlone(tokens, first, a, b, last) });
         }
         continue;
       }
@@ -213,10 +220,10 @@ export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_K
         // "D images" from "2D images" split by the tokenizer: a lone letter starts no term.
         if (start.lower === 'of' || start.text.length < 2) continue;
         // A filler word starts no term, unless the whole is a curated name ("question answering").
-        if (!canStart(start, b - a + 1) && (a === b || !isCurated(a))) continue;
+        if (!canStart(start, b - a + 1) && (a === b || !(mayBeCurated && isCurated(curated, tokens, a, b)))) continue;
         if (a < b && tokens[a + 1]!.lower === 'of' && a + 1 === b) continue;
         const n = wordCount(tokens, a, b);
-        const key = spanKey(a, b);
+        const key = spanKey(tokens, a, b);
         // One word is a concept only if it names a known task ("summarization"); most single
         // words are too vague to link papers, and skipping them halves the work.
         if (n === 1 && !(mayBeCurated && curated.mayStartWith(start.word) && curated.has(key))) continue;
@@ -228,14 +235,14 @@ export function phraseCandidates(t: AnalysedText, curated: CuratedKeys = EVERY_K
       // A curated name whose first word the tagger took for a verb ("to face alignment").
       for (let a = first - 1; a >= 0 && a >= b - maxWords + 1; a--) {
         if (!isWord(tokens[a]!) || tokens[a]!.sentence !== head.sentence) break;
-        if (isCurated(a)) out.push({ key: spanKey(a, b), first: a, last: b, words: wordCount(tokens, a, b), standalone: true });
+        if (mayBeCurated && isCurated(curated, tokens, a, b)) out.push({ key: spanKey(tokens, a, b), first: a, last: b, words: wordCount(tokens, a, b), standalone: true });
       }
       // "graph convolutional neural networks" also says "graph neural networks".
       if (b - first >= 2) {
         for (let skip = first + 1; skip < b; skip++) {
           const a = first;
           if (!canStart(tokens[a]!, b - a) || b - a > maxWords) continue;
-          out.push({ key: spanKey(a, skip - 1) + spanKey(skip + 1, b), first: a, last: b, words: b - a, gapped: true });
+          out.push({ key: spanKey(tokens, a, skip - 1) + spanKey(tokens, skip + 1, b), first: a, last: b, words: b - a, gapped: true });
         }
       }
     }
