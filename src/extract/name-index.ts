@@ -5,6 +5,7 @@
  */
 import { perSpelling, type Token, type Word } from './text.ts';
 import { nameKey } from './name-key.ts';
+import { KeyTrie, NOWHERE, ROOT } from './key-trie.ts';
 
 export { nameKey };
 
@@ -17,8 +18,8 @@ export interface NamedThing {
 
 export interface NameIndex<T extends NamedThing> {
   byKey: Map<string, { thing: T; name: string }[]>;
-  /** Every leading part of every key, so a scan stops as soon as no name can follow. */
-  prefixes: Set<string>;
+  /** byKey as a trie: a scan extends its key token by token and stops as soon as no name can follow. */
+  trie: KeyTrie<{ thing: T; name: string }[]>;
   /**
    * Keys a name's first token can have: the keys of its leading words, split wherever a tokenizer
    * may split ("MS COCO" -> "ms", "mscoco"; "WMT14" -> "wmt", "wmt14"). Most tokens ("the", "on")
@@ -61,8 +62,6 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
       maxTokens = Math.max(maxTokens, name.split(/(?=[-\s./])|(?<=[-\s./])/).filter((p) => p.trim()).length + 1);
     }
   }
-  const prefixes = new Set<string>();
-  for (const key of byKey.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
   const starts = new Set<string>();
   for (const thing of things)
     for (const name of [...thing.names, ...thing.names.flatMap(singularOf)]) {
@@ -76,7 +75,7 @@ export function buildNameIndex<T extends NamedThing>(things: readonly T[]): Name
         if (k) starts.add(k);
       }
     }
-  return { byKey, prefixes, starts, mayStart: perSpelling((w) => starts.has(w.key)), maxTokens };
+  return { byKey, trie: new KeyTrie(byKey), starts, mayStart: perSpelling((w) => starts.has(w.key)), maxTokens };
 }
 
 /** Characters that may sit inside a name ("MS-COCO", "GPT-3.5", "Charades/STA"); others end it. */
@@ -116,27 +115,26 @@ export function findNames<T extends NamedThing>(
   to = tokens.length - 1,
 ): NameMatch<T>[] {
   const out: NameMatch<T>[] = [];
-  const { prefixes, byKey, mayStart } = index;
+  const { trie, byKey, mayStart } = index;
   let i = from;
   while (i <= to) {
     const t = tokens[i]!;
     let best: NameMatch<T> | undefined;
     // A name starts with a letter or digit; its key must begin some known name.
     if (t.key.length > 0 && (mayStart(t.word) || (isPluralAcronym(t.text) && byKey.has(t.key.slice(0, -1))))) {
-      let key = '';
+      let node = ROOT;
       const end = Math.min(to, i + index.maxTokens);
       for (let j = i; j <= end; j++) {
         const tj = tokens[j]!;
         const joiner = JOINERS.has(tj.text);
         // Only words and joiners ("-", ".", "/") continue a name.
         if (j > i && !joiner && tj.key.length === 0) break;
-        key += tj.key;
-        const plural = isPluralAcronym(tj.text);
-        if (!prefixes.has(key) && !(plural && byKey.has(key.slice(0, -1)))) break;
+        // Plural of an acronym: "KILTs" is KILT when no name goes on with the s.
+        const singular = isPluralAcronym(tj.text) ? trie.walk(node, tj.key, tj.key.length - 1) : NOWHERE;
+        node = trie.walk(node, tj.key);
+        if (node === NOWHERE && trie.valueAt(singular) === undefined) break;
         if (j > i && joiner && !ENDINGS.has(tj.text)) continue;
-        let hits = byKey.get(key);
-        // Plural of an acronym: "KILTs".
-        if (!hits && plural) hits = byKey.get(key.slice(0, -1));
+        const hits = trie.valueAt(node) ?? trie.valueAt(singular);
         if (!hits) continue;
         const next = tokens[j + 1];
         const after = tokens[j + 2];
