@@ -91,160 +91,79 @@ interface Found {
   edition?: string;
 }
 
-export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array, ownNames: ReadonlySet<string> = new Set()): Mention[] {
-  const { tokens, text } = t;
-  const found: Found[] = [];
-  const taken = new Uint8Array(tokens.length);
-  const take = (f: Found) => {
-    // A discovered name must look like a name, not like ordinary English (see lexicon.ts).
-    if (f.origin === 'context') {
-      const words = tokens.slice(f.first, f.last + 1).map((x) => x.text);
-      if (!looksLikeName(words) || ctx.termKeys?.has(phraseKey(words))) return;
-    }
-    for (let i = f.first; i <= f.last; i++) taken[i] = 1;
-    found.push(f);
-  };
+/**
+ * One field's scan: the names found so far and which tokens they cover. The rules below each add to
+ * it in turn; a token taken by one rule is not offered to the next.
+ */
+class MentionScan {
+  readonly found: Found[] = [];
+  /** Per token: 0 free, 1 part of a found name, 2 a model or task name that no rule may take. */
+  readonly taken: Uint8Array;
+  /** Which sentences say "dataset", "benchmark", "corpus"...: computed once, asked often. */
+  readonly cueSentences = new Set<number>();
 
-  for (let i = 0; i < tokens.length; i++) if (ctx.notDataset(tokens[i]!.word)) taken[i] = 2;
-
-  // A model or task token vetoes a curated name only when it is the whole name: "CNN" is a model,
-  // "CNN/Daily Mail", "VQA v2" and "STS Benchmark" are datasets.
-  const gazetteer = findDatasetNames(t, ctx.datasets).filter((m) => !taken[m.first] || m.last > m.first);
-  // Which sentences say "dataset", "benchmark", "corpus"...: computed once, asked often.
-  const cueSentences = new Set<number>();
-  for (const tok of tokens) if (isCue(tok)) cueSentences.add(tok.sentence);
-  const sentenceHasCue = (s: number) => cueSentences.has(s);
-  for (const m of gazetteer) {
-    // The paper's own system of the same name (see own-names.ts), unless called data right here.
-    if (ownNames.size && ownNames.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end))) && !isCue(tokens[m.last + 1])) continue;
-    // "the Menpo Project", "the COCO API": a capitalised head noun after the name makes the whole the
-    // name of software or an organisation, not of the data.
-    const head = tokens[m.last + 1];
-    if (head && head.sentence === tokens[m.last]!.sentence && /^[A-Z]/.test(head.text) && NON_DATA_HEADS.has(head.lower)) continue;
-    if (m.thing.ambiguous) {
-      // "Traffic Engineering", "Weather Service": a common-word name that runs on into a capitalised
-      // word is part of that longer name, not the data ("the Traffic and Weather datasets" is).
-      if (head && head.sentence === tokens[m.last]!.sentence && isTitleWord(head) && !isCue(head)) continue;
-      const s = tokens[m.first]!.sentence;
-      const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
-      if (!neighbour && !sentenceHasCue(s)) continue;
-    }
-    take({ first: m.first, last: m.last, kind: thingKind(m.thing), confidence: m.thing.ambiguous ? 0.9 : 1, origin: 'gazetteer', gazetteerId: m.thing.id, ...(m.edition ? { edition: m.edition } : {}) });
+  constructor(
+    readonly t: AnalysedText,
+    private readonly ctx: DatasetContext,
+    private readonly definedAcronyms: ReadonlySet<string>,
+  ) {
+    const { tokens } = t;
+    this.taken = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) if (ctx.notDataset(tokens[i]!.word)) this.taken[i] = 2;
+    for (const tok of tokens) if (isCue(tok)) this.cueSentences.add(tok.sentence);
   }
 
-  const candidate = (i: number) => {
-    const tok = tokens[i];
-    return !!tok && !taken[i] && isNameLike(tok) && !definedAcronyms.has(tok.text);
-  };
-  const discover = (i: number, kind: EntityKind, confidence: number) => {
-    if (candidate(i)) take({ first: i, last: i, kind, confidence, origin: 'context' });
-  };
+  take(f: Found): void {
+    // A discovered name must look like a name, not like ordinary English (see lexicon.ts).
+    if (f.origin === 'context') {
+      const words = this.t.tokens.slice(f.first, f.last + 1).map((x) => x.text);
+      if (!looksLikeName(words) || this.ctx.termKeys?.has(phraseKey(words))) return;
+    }
+    for (let i = f.first; i <= f.last; i++) this.taken[i] = 1;
+    this.found.push(f);
+  }
+
+  /** A free token that looks like a coined name and is no acronym the paper defines. */
+  candidate(i: number): boolean {
+    const tok = this.t.tokens[i];
+    return !!tok && !this.taken[i] && isNameLike(tok) && !this.definedAcronyms.has(tok.text);
+  }
+
+  discover(i: number, kind: EntityKind, confidence: number): void {
+    if (this.candidate(i)) this.take({ first: i, last: i, kind, confidence, origin: 'context' });
+  }
+
   /** Walks left from a name over ", X", "and X", "X, Y, and Z" lists of names. */
-  const listLeftOf = (i: number, kind: EntityKind, confidence: number) => {
+  listLeftOf(i: number, kind: EntityKind, confidence: number): void {
+    const { tokens } = this.t;
     let j = i - 1;
     // "the MNIST-M and the LineMod datasets": a determiner may open each item.
     if (tokens[j]?.lower === 'the') j--;
     while (j > 0 && COORD.has(tokens[j]!.lower)) {
       while (j > 0 && COORD.has(tokens[j]!.lower)) j--;
-      if (candidate(j)) discover(j, kind, confidence);
-      else if (!taken[j] || taken[j] === 2) break;
+      if (this.candidate(j)) this.discover(j, kind, confidence);
+      else if (!this.taken[j] || this.taken[j] === 2) break;
       j--;
       if (tokens[j]?.lower === 'the') j--;
     }
-  };
-
-  const titleCase = field === 'title' && isTitleCase(tokens);
-  for (let i = 0; i < tokens.length && cueSentences.size > 0; i++) {
-    const tok = tokens[i]!;
-    if (!cueSentences.has(tok.sentence) || !isCue(tok)) continue;
-    const kind = cueKind(tok);
-    // "X dataset", "X and Y benchmarks", "Natural Questions dataset"
-    const prev = i - 1;
-    if (prev >= 0 && tokens[prev]!.sentence === tok.sentence) {
-      if (candidate(prev)) {
-        discover(prev, kind, 0.85);
-        listLeftOf(prev, kind, 0.8);
-      } else if (taken[prev] === 1) listLeftOf(found.find((f) => f.last === prev)?.first ?? prev, kind, 0.8);
-      else {
-        let first = prev;
-        while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
-        // A name cut off at a capital ("York Times" of "New York Times") is extended over the
-        // capitalised words before it, or dropped when it runs on further.
-        while (first - 1 >= 0 && first > prev - 5 && isTitleWord(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && !taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
-        const cut = first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && tokens[first - 1]!.sentence === tok.sentence;
-        // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
-        // sentence, or any word of a title in Title Case, is no evidence of a name.
-        if (!cut && !titleCase && isCapitalised(tokens[prev]!) && !taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
-          take({ first, last: NAMING_CUES.has(tok.lower) && /^[A-Z]/.test(tok.text) ? i : prev, kind, confidence: 0.7, origin: 'context' });
-      }
-    }
-    // "benchmarks (X, Y, and Z)", "datasets: X and Y", "benchmarks such as X and Y"
-    let k = i + 1;
-    if (tokens[k] && (LIST_OPENERS.has(tokens[k]!.text) || LIST_WORDS.has(tokens[k]!.lower))) {
-      while (tokens[k] && (LIST_OPENERS.has(tokens[k]!.text) || LIST_WORDS.has(tokens[k]!.lower) || tokens[k]!.lower === 'as')) k++;
-      while (tokens[k] && tokens[k]!.sentence === tok.sentence) {
-        if (candidate(k)) discover(k, kind, 0.8);
-        else if (!taken[k]) break;
-        k++;
-        if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
-        while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
-      }
-    }
   }
+}
 
-  // "TinyFooBench, a new reading benchmark": a coined name in apposition to a cue noun.
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!candidate(i) || tokens[i + 1]!.text !== ',' || !['a', 'an', 'the'].includes(tokens[i + 2]!.lower)) continue;
-    for (let k = i + 3; k <= i + 8 && tokens[k] && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
-      if (isCue(tokens[k])) {
-        discover(i, cueKind(tokens[k]!), 0.75);
-        break;
-      }
-      if (tokens[k]!.pos === 'VERB' || tokens[k]!.text === ',') break;
-    }
-  }
-
-  // "experiments on X, Y and Z": a list of at least two names after an evaluation word.
-  for (let i = 1; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    if (tok.lower !== 'on' && tok.lower !== 'across') continue;
-    const s = t.sentences[tok.sentence]!;
-    let evaluative = false;
-    for (let j = Math.max(s.first, i - 6); j < i; j++) if (EVAL_WORDS.test(tokens[j]!.lower)) evaluative = true;
-    if (!evaluative) continue;
-    const items: number[] = [];
-    let k = i + 1;
-    if (tokens[k]?.lower === 'the') k++;
-    while (tokens[k] && tokens[k]!.sentence === tok.sentence && (candidate(k) || taken[k] === 1)) {
-      items.push(k);
-      const f = found.find((x) => x.first === k);
-      k = (f ? f.last : k) + 1;
-      if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
-      while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
-    }
-    if (items.length >= 2) for (const it of items) discover(it, 'Dataset', 0.6);
-  }
-
-  // "we introduce X, a ... benchmark": a coined name right after an introducing verb, in a sentence
-  // that says it is a dataset.
-  for (const s of t.sentences.keys()) {
-    const sent = t.sentences[s]!;
-    if (!sentenceHasCue(s)) continue;
-    for (let i = sent.first; i < sent.last; i++) {
-      if (!INTRODUCE_VERBS.has(tokens[i]!.lower)) continue;
-      let k = i + 1;
-      while (k <= sent.last && GENERIC_MODIFIERS.has(tokens[k]!.lower)) k++;
-      const nextIsCue = isCue(tokens[k + 1]) || tokens[k + 1]?.text === ',' || tokens[k + 1]?.text === ':' || tokens[k + 1]?.text === '(';
-      if (k <= sent.last && nextIsCue) discover(k, 'Dataset', 0.75);
-    }
-  }
+export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array, ownNames: ReadonlySet<string> = new Set()): Mention[] {
+  const { tokens, text } = t;
+  const scan = new MentionScan(t, ctx, definedAcronyms);
+  curatedNames(scan, ctx, ownNames);
+  cuedNames(scan, field);
+  appositions(scan);
+  evaluationLists(scan);
+  introductions(scan);
   // A title "X: a ... dataset for ..." names the dataset the paper introduces.
   if (field === 'title' && tokens[1]?.text === ':' && tokens.slice(2, 8).some(isCue)) {
     const cue = tokens.slice(2, 8).find(isCue)!;
-    discover(0, cueKind(cue), 0.9);
+    scan.discover(0, cueKind(cue), 0.9);
   }
 
-  return dropExpansions(found, tokens)
+  return dropExpansions(scan.found, tokens)
     .sort((a, b) => a.first - b.first)
     .map((f) => {
       const first = tokens[f.first]!;
@@ -266,6 +185,135 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
         role: datasetRole(t, f.first, field, cues),
       } satisfies Mention;
     });
+}
+
+/** Names from the gazetteer, unless the text says they name something else here. */
+function curatedNames(scan: MentionScan, ctx: DatasetContext, ownNames: ReadonlySet<string>): void {
+  const { tokens, text } = scan.t;
+  // A model or task token vetoes a curated name only when it is the whole name: "CNN" is a model,
+  // "CNN/Daily Mail", "VQA v2" and "STS Benchmark" are datasets.
+  const gazetteer = findDatasetNames(scan.t, ctx.datasets).filter((m) => !scan.taken[m.first] || m.last > m.first);
+  for (const m of gazetteer) {
+    // The paper's own system of the same name (see own-names.ts), unless called data right here.
+    if (ownNames.size && ownNames.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end))) && !isCue(tokens[m.last + 1])) continue;
+    // "the Menpo Project", "the COCO API": a capitalised head noun after the name makes the whole the
+    // name of software or an organisation, not of the data.
+    const head = tokens[m.last + 1];
+    if (head && head.sentence === tokens[m.last]!.sentence && /^[A-Z]/.test(head.text) && NON_DATA_HEADS.has(head.lower)) continue;
+    if (m.thing.ambiguous) {
+      // "Traffic Engineering", "Weather Service": a common-word name that runs on into a capitalised
+      // word is part of that longer name, not the data ("the Traffic and Weather datasets" is).
+      if (head && head.sentence === tokens[m.last]!.sentence && isTitleWord(head) && !isCue(head)) continue;
+      const s = tokens[m.first]!.sentence;
+      const neighbour = gazetteer.some((o) => o !== m && !o.thing.ambiguous && tokens[o.first]!.sentence === s);
+      if (!neighbour && !scan.cueSentences.has(s)) continue;
+    }
+    scan.take({ first: m.first, last: m.last, kind: thingKind(m.thing), confidence: m.thing.ambiguous ? 0.9 : 1, origin: 'gazetteer', gazetteerId: m.thing.id, ...(m.edition ? { edition: m.edition } : {}) });
+  }
+}
+
+/** "X dataset", "X and Y benchmarks", "benchmarks (X, Y and Z)": names next to a cue noun. */
+function cuedNames(scan: MentionScan, field: 'title' | 'abstract'): void {
+  const { t } = scan;
+  const { tokens } = t;
+  const titleCase = field === 'title' && isTitleCase(tokens);
+  for (let i = 0; i < tokens.length && scan.cueSentences.size > 0; i++) {
+    const tok = tokens[i]!;
+    if (!scan.cueSentences.has(tok.sentence) || !isCue(tok)) continue;
+    const kind = cueKind(tok);
+    // "X dataset", "X and Y benchmarks", "Natural Questions dataset"
+    const prev = i - 1;
+    if (prev >= 0 && tokens[prev]!.sentence === tok.sentence) {
+      if (scan.candidate(prev)) {
+        scan.discover(prev, kind, 0.85);
+        scan.listLeftOf(prev, kind, 0.8);
+      } else if (scan.taken[prev] === 1) scan.listLeftOf(scan.found.find((f) => f.last === prev)?.first ?? prev, kind, 0.8);
+      else {
+        let first = prev;
+        while (first - 1 >= 0 && first > prev - 3 && isCapitalised(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && !scan.taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        // A name cut off at a capital ("York Times" of "New York Times") is extended over the
+        // capitalised words before it, or dropped when it runs on further.
+        while (first - 1 >= 0 && first > prev - 5 && isTitleWord(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && !scan.taken[first - 1] && tokens[first - 1]!.sentence === tok.sentence) first--;
+        const cut = first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && !isDeterminer(tokens[first - 1]!) && tokens[first - 1]!.sentence === tok.sentence;
+        // "the Cityscapes dataset", "Natural Questions dataset"; a capitalised word opening the
+        // sentence, or any word of a title in Title Case, is no evidence of a name.
+        if (!cut && !titleCase && isCapitalised(tokens[prev]!) && !scan.taken[prev] && first !== t.sentences[tok.sentence]!.first && !DATASET_CUES.has(tokens[first]!.lower))
+          scan.take({ first, last: NAMING_CUES.has(tok.lower) && /^[A-Z]/.test(tok.text) ? i : prev, kind, confidence: 0.7, origin: 'context' });
+      }
+    }
+    // "benchmarks (X, Y, and Z)", "datasets: X and Y", "benchmarks such as X and Y"
+    let k = i + 1;
+    if (tokens[k] && (LIST_OPENERS.has(tokens[k]!.text) || LIST_WORDS.has(tokens[k]!.lower))) {
+      while (tokens[k] && (LIST_OPENERS.has(tokens[k]!.text) || LIST_WORDS.has(tokens[k]!.lower) || tokens[k]!.lower === 'as')) k++;
+      while (tokens[k] && tokens[k]!.sentence === tok.sentence) {
+        if (scan.candidate(k)) scan.discover(k, kind, 0.8);
+        else if (!scan.taken[k]) break;
+        k++;
+        if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
+        while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
+      }
+    }
+  }
+}
+
+/** "TinyFooBench, a new reading benchmark": a coined name in apposition to a cue noun. */
+function appositions(scan: MentionScan): void {
+  const { tokens } = scan.t;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!scan.candidate(i) || tokens[i + 1]!.text !== ',' || !['a', 'an', 'the'].includes(tokens[i + 2]!.lower)) continue;
+    for (let k = i + 3; k <= i + 8 && tokens[k] && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+      if (isCue(tokens[k])) {
+        scan.discover(i, cueKind(tokens[k]!), 0.75);
+        break;
+      }
+      if (tokens[k]!.pos === 'VERB' || tokens[k]!.text === ',') break;
+    }
+  }
+}
+
+/** "experiments on X, Y and Z": a list of at least two names after an evaluation word. */
+function evaluationLists(scan: MentionScan): void {
+  const { t } = scan;
+  const { tokens } = t;
+  for (let i = 1; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.lower !== 'on' && tok.lower !== 'across') continue;
+    const s = t.sentences[tok.sentence]!;
+    let evaluative = false;
+    for (let j = Math.max(s.first, i - 6); j < i; j++) if (EVAL_WORDS.test(tokens[j]!.lower)) evaluative = true;
+    if (!evaluative) continue;
+    const items: number[] = [];
+    let k = i + 1;
+    if (tokens[k]?.lower === 'the') k++;
+    while (tokens[k] && tokens[k]!.sentence === tok.sentence && (scan.candidate(k) || scan.taken[k] === 1)) {
+      items.push(k);
+      const f = scan.found.find((x) => x.first === k);
+      k = (f ? f.last : k) + 1;
+      if (!tokens[k] || !COORD.has(tokens[k]!.lower)) break;
+      while (tokens[k] && COORD.has(tokens[k]!.lower)) k++;
+    }
+    if (items.length >= 2) for (const it of items) scan.discover(it, 'Dataset', 0.6);
+  }
+}
+
+/**
+ * "we introduce X, a ... benchmark": a coined name right after an introducing verb, in a sentence
+ * that says it is a dataset.
+ */
+function introductions(scan: MentionScan): void {
+  const { t } = scan;
+  const { tokens } = t;
+  for (const s of t.sentences.keys()) {
+    const sent = t.sentences[s]!;
+    if (!scan.cueSentences.has(s)) continue;
+    for (let i = sent.first; i < sent.last; i++) {
+      if (!INTRODUCE_VERBS.has(tokens[i]!.lower)) continue;
+      let k = i + 1;
+      while (k <= sent.last && GENERIC_MODIFIERS.has(tokens[k]!.lower)) k++;
+      const nextIsCue = isCue(tokens[k + 1]) || tokens[k + 1]?.text === ',' || tokens[k + 1]?.text === ':' || tokens[k + 1]?.text === '(';
+      if (k <= sent.last && nextIsCue) scan.discover(k, 'Dataset', 0.75);
+    }
+  }
 }
 
 /**

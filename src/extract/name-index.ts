@@ -85,14 +85,15 @@ const ENDINGS = new Set(['+']);
 
 const hasUpperOrDigit = (s: string) => /[A-Z0-9]/.test(s);
 
+const capitalCount = (s: string) => s.replace(/[^A-Z]/g, '').length;
+
 /** Whether text written `surface` may be the name `name` (see findNames). */
 export function caseAccepts(surface: string, name: string, ambiguous: boolean | undefined): boolean {
   if (ambiguous) return surface.replace(/[\s-]/g, '') === name.replace(/[\s-]/g, '');
   // A capitalised or digit-bearing name must look like a name in the text too: "coco" in
   // running lowercase text is not evidence of COCO, nor "Multiple" of MultiPL-E.
   if (!hasUpperOrDigit(name)) return true;
-  const capitals = (s: string) => s.replace(/[^A-Z]/g, '').length;
-  return hasUpperOrDigit(surface) && capitals(surface) >= Math.min(2, capitals(name));
+  return hasUpperOrDigit(surface) && capitalCount(surface) >= Math.min(2, capitalCount(name));
 }
 
 /**

@@ -187,20 +187,24 @@ export function finishAnalysis(text: string, tokens: Token[], sentenceOf: Int32A
   return { text, tokens: merged, sentences: dense };
 }
 
-/**
- * wink splits some hyphenated words ("In-context" -> In, -, context) and not others ("Multi-Task");
- * joining every unspaced word-hyphen-word run makes "few-shot", "Mixture-of-Experts" and "MS-COCO"
- * one token each, whatever wink did. The compound takes the tag of its last part.
- */
 /** "1" to "4": asked of every token, so said without a regex. */
 function isDimension(s: string): boolean {
   const c = s.charCodeAt(0);
   return s.length === 1 && c >= 49 && c <= 52;
 }
 
+/** A token that starts with a letter or digit: what a hyphen compound joins. */
+function isWordy(t: Token | undefined): boolean {
+  return !!t && /^[A-Za-z0-9]/.test(t.text);
+}
+
+/**
+ * wink splits some hyphenated words ("In-context" -> In, -, context) and not others ("Multi-Task");
+ * joining every unspaced word-hyphen-word run makes "few-shot", "Mixture-of-Experts" and "MS-COCO"
+ * one token each, whatever wink did. The compound takes the tag of its last part.
+ */
 function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: string): Token[] {
   const out: Token[] = [];
-  const wordy = (t: Token | undefined) => !!t && /^[A-Za-z0-9]/.test(t.text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     t.sentence = sentenceOf[i]!;
@@ -214,7 +218,7 @@ function mergeHyphenCompounds(tokens: Token[], sentenceOf: Int32Array, text: str
       i++;
       continue;
     }
-    while (tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced && wordy(tokens[j]) && wordy(tokens[j + 2]) && !tokens[j + 2]!.spaced) j += 2;
+    while (tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced && isWordy(tokens[j]) && isWordy(tokens[j + 2]) && !tokens[j + 2]!.spaced) j += 2;
     if (j > i) {
       const last = tokens[j]!;
       respell(t, text.slice(t.start, last.end), last.end);
