@@ -121,25 +121,36 @@ function learnLexeme(id: number, text: string): Word {
   return w;
 }
 
+/**
+ * The spaces wink skips between tokens. Tabs and line breaks are not among them: wink makes them
+ * tokens. The few characters it drops without a word (form feed, em quad) are found by the search
+ * for the next token, and count as a gap too.
+ */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
+
 /** Tokenise, tag and split one text with wink-nlp. Pure apart from the shared, read-only model. */
 export const analyse: Analyser = (text) => {
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const ids = tokens.out(its.uniqueId) as unknown as number[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
   const out: Token[] = new Array(ids.length);
   let cursor = 0;
   for (let i = 0; i < ids.length; i++) {
     const word = wordsById[ids[i]!] ?? learnLexeme(ids[i]!, tokens.itemAt(i).out());
     const w = word.text;
-    cursor += spaces[i]!.length;
+    // The gap before a token is the whitespace wink skipped: read from the text, which is cheaper
+    // than asking wink for a string of it per token.
+    const from = cursor;
+    while (cursor < text.length && isSpace(text.charCodeAt(cursor))) cursor++;
     // wink is lossless for ordinary text; if it ever normalised a character, find the token again.
     if (text.startsWith(w, cursor) === false) {
       const found = text.indexOf(w, cursor);
       if (found >= 0) cursor = found;
     }
-    out[i] = tokenOf(word, cursor, pos[i]!, spaces[i]!.length > 0 || i === 0);
+    out[i] = tokenOf(word, cursor, pos[i]!, cursor > from || i === 0);
     cursor += w.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];

@@ -106,3 +106,26 @@ describe('the gazetteer name index', () => {
     expect(hits).toEqual(['coco', 'coco', 'coco']);
   });
 });
+
+describe('token offsets', () => {
+  // Words and punctuation separated by any mix of the spaces and control characters papers carry.
+  const piece = fc.oneof(word, fc.constantFrom('COCO', 'MS-COCO', '3D', '(', ')', ',', '.', 'x2', 'é', '—', '\u00ad'));
+  const gap = fc.stringMatching(/^[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{0,3}$/);
+  const texts = fc.array(fc.tuple(piece, gap), { minLength: 1, maxLength: 12 }).map((xs) => xs.map(([p, g]) => p + g).join(''));
+
+  it('point at the token text, and a token is spaced exactly when a gap precedes it', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const { tokens } = analyse(text);
+        let end = 0;
+        for (const [i, t] of tokens.entries()) {
+          expect(t.start).toBeGreaterThanOrEqual(end);
+          expect(text.slice(t.start, t.end)).toBe(t.text);
+          if (i > 0) expect(t.spaced).toBe(t.start > end);
+          end = t.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
