@@ -46,16 +46,39 @@ export interface DatabaseContents {
   duplicateRelationships: number;
 }
 
+/**
+ * What the database holds. Every query keeps a bounded state inside Neo4j, so that this also counts
+ * a million-paper database within its per-transaction memory limit: the duplicate ids are counted
+ * here from a stream of them, and the duplicate relationships per start node, in a subquery whose
+ * state is dropped after each node.
+ */
 export async function contents(driver: Driver, database?: string): Promise<DatabaseContents> {
   const q = async (query: string) => (await driver.executeQuery(query, {}, { database, routing: 'READ' })).records;
   const labels = await q('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS c');
   const types = await q('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS c');
-  const ids = await q('MATCH (n) WITH labels(n)[0] AS l, n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS d');
-  const rels = await q('MATCH (a)-[r]->(b) WITH elementId(a) AS a, type(r) AS t, elementId(b) AS b, count(*) AS c WHERE c > 1 RETURN count(*) AS d');
+  const rels = await q('MATCH (a) CALL (a) { MATCH (a)-[r]->(b) WITH type(r) AS t, b, count(*) AS c WHERE c > 1 RETURN count(*) AS d } RETURN sum(d) AS d');
   return {
     labels: Object.fromEntries(labels.map((r) => [r.get('label'), Number(r.get('c'))])),
     types: Object.fromEntries(types.map((r) => [r.get('type'), Number(r.get('c'))])),
-    duplicateIds: Number(ids[0]!.get('d')),
+    duplicateIds: await duplicateIds(driver, database),
     duplicateRelationships: Number(rels[0]!.get('d')),
   };
+}
+
+/** Ids held by more than one node of a label, counted from a stream: the driver pulls records in batches. */
+async function duplicateIds(driver: Driver, database?: string): Promise<number> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const seen = new Set<string>();
+    const counted = new Set<string>();
+    const result = session.run('MATCH (n) RETURN labels(n)[0] AS l, n.id AS id');
+    for await (const record of result) {
+      const key = `${record.get('l')}\u0000${record.get('id')}`;
+      if (seen.has(key)) counted.add(key);
+      else seen.add(key);
+    }
+    return counted.size;
+  } finally {
+    await session.close();
+  }
 }
