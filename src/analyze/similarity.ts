@@ -36,63 +36,123 @@ export interface SimilarityOptions {
   seekers?: ReadonlySet<string>;
 }
 
-export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}): SimilarPair[] {
-  const topK = options.topK ?? 5;
-  const papers = g.filterNodes((_, a) => a.kind === 'Paper');
-  const n = papers.length;
-  const maxDf = options.maxEntityDf ?? Math.max(30, Math.min(100, Math.ceil(n * 0.02)));
-  const rarest = options.rarestPerPaper ?? 12;
-  const entitiesOf = new Map<string, string[]>();
-  const df = new Map<string, number>();
+/**
+ * The papers' entities in integer arrays. Papers and entities are numbered in id order, so that
+ * comparing two numbers breaks ties as comparing the ids did; a paper's entities keep the order of
+ * its edges, which fixes the order of every floating-point sum.
+ */
+interface Incidence {
+  paperIds: string[];
+  paperIndex: Map<string, number>;
+  /** Paper k's entities are entity[entityStart[k] .. entityStart[k + 1]). */
+  entityStart: Int32Array;
+  entity: Int32Array;
+  /** Papers per entity. */
+  df: Int32Array;
+  /** Entity e's papers are paper[paperStart[e] .. paperStart[e + 1]). */
+  paperStart: Int32Array;
+  paper: Int32Array;
+}
+
+function incidence(g: PaperGraph, papers: readonly string[]): Incidence {
+  const paperIds = [...papers].sort();
+  const paperIndex = new Map(paperIds.map((id, k) => [id, k]));
+  const entityIndex = new Map<string, number>();
+  const found: string[][] = new Array(paperIds.length);
   for (const p of papers) {
     const ents: string[] = [];
     g.forEachOutEdge(p, (_, attr, _s, target) => {
       // One edge per (paper, entity) in this simple graph, so each entity comes once.
       if (KNOWLEDGE.has(attr.type)) ents.push(target);
     });
-    entitiesOf.set(p, ents);
-    for (const e of ents) df.set(e, (df.get(e) ?? 0) + 1);
+    found[paperIndex.get(p)!] = ents;
+    for (const e of ents) entityIndex.set(e, 0);
   }
-  const idf = (e: string) => Math.log(1 + n / df.get(e)!);
-  const norm = new Map(papers.map((p) => [p, Math.sqrt(entitiesOf.get(p)!.reduce((s, e) => s + idf(e) ** 2, 0)) || 1]));
-  const informativeOf = (p: string) => entitiesOf.get(p)!.filter((e) => df.get(e)! >= 2 && df.get(e)! <= maxDf);
-  // The score of a pair: the cosine of the two papers' idf-weighted entity vectors over every entity
-  // they share, so it is the same whichever of the two finds the other.
-  const cosine = (p: string, mine: ReadonlySet<string>, o: string) => {
-    let dot = 0;
-    for (const e of informativeOf(o)) if (mine.has(e)) dot += idf(e) ** 2;
-    return dot / (norm.get(p)! * norm.get(o)!);
-  };
+  [...entityIndex.keys()].sort().forEach((id, k) => entityIndex.set(id, k));
+  const entityStart = new Int32Array(paperIds.length + 1);
+  found.forEach((ents, k) => (entityStart[k + 1] = entityStart[k]! + ents.length));
+  const entity = new Int32Array(entityStart[paperIds.length]!);
+  const df = new Int32Array(entityIndex.size);
+  found.forEach((ents, k) =>
+    ents.forEach((e, i) => {
+      const x = entityIndex.get(e)!;
+      entity[entityStart[k]! + i] = x;
+      df[x]!++;
+    }),
+  );
+  const paperStart = new Int32Array(df.length + 1);
+  for (let e = 0; e < df.length; e++) paperStart[e + 1] = paperStart[e]! + df[e]!;
+  const paper = new Int32Array(entity.length);
+  const fill = paperStart.slice(0, df.length);
+  for (let k = 0; k < paperIds.length; k++) for (let i = entityStart[k]!; i < entityStart[k + 1]!; i++) paper[fill[entity[i]!]!++] = k;
+  return { paperIds, paperIndex, entityStart, entity, df, paperStart, paper };
+}
+
+export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}): SimilarPair[] {
+  const topK = options.topK ?? 5;
+  const papers = g.filterNodes((_, a) => a.kind === 'Paper');
+  const n = papers.length;
+  const maxDf = options.maxEntityDf ?? Math.max(30, Math.min(100, Math.ceil(n * 0.02)));
+  const rarest = options.rarestPerPaper ?? 12;
+  const { paperIds, paperIndex, entityStart, entity, df, paperStart, paper } = incidence(g, papers);
+  const weight = new Float64Array(df.length);
+  for (let e = 0; e < df.length; e++) weight[e] = Math.log(1 + n / df[e]!) ** 2;
+  const norm = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    let sum = 0;
+    for (let i = entityStart[k]!; i < entityStart[k + 1]!; i++) sum += weight[entity[i]!]!;
+    norm[k] = Math.sqrt(sum) || 1;
+  }
+  // Entities shared by one paper link nothing; those of more than maxDf papers tell too little.
+  const informative = (e: number) => df[e]! >= 2 && df[e]! <= maxDf;
   const citations = citationSignals(g, options.references, maxDf);
-  const pairs: SimilarPair[] = [];
-  for (const p of papers) {
-    if (options.seekers && !options.seekers.has(p)) continue;
+  // Scratch space reused for every paper: reach by paper, and the entities of the paper asking.
+  const reach = new Float64Array(n);
+  const reached: number[] = [];
+  const mine = new Uint8Array(df.length);
+  const pairs = new Map<number, SimilarPair>();
+  for (const id of papers) {
+    if (options.seekers && !options.seekers.has(id)) continue;
+    const p = paperIndex.get(id)!;
+    const own: number[] = [];
+    for (let i = entityStart[p]!; i < entityStart[p + 1]!; i++) if (informative(entity[i]!)) own.push(entity[i]!);
     // Candidates come from the paper's rarest entities only, which bounds the work per paper.
-    const reach = new Map<string, number>();
-    const mine = informativeOf(p);
-    const mineSet = new Set(mine);
-    const followed = [...mine]
-      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
-      .slice(0, rarest);
+    const followed = [...own].sort((a, b) => df[a]! - df[b]! || a - b).slice(0, rarest);
     for (const e of followed) {
-      const w = idf(e) ** 2;
-      g.forEachInEdge(e, (_, attr, other) => {
-        if (other !== p && KNOWLEDGE.has(attr.type)) reach.set(other, (reach.get(other) ?? 0) + w);
-      });
+      const w = weight[e]!;
+      for (let i = paperStart[e]!; i < paperStart[e + 1]!; i++) {
+        const o = paper[i]!;
+        if (o === p) continue;
+        if (reach[o] === 0) reached.push(o);
+        reach[o]! += w;
+      }
     }
-    const candidates = [...reach.entries()]
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-      .slice(0, CANDIDATES_PER_NEIGHBOUR * topK);
-    const entityScores = candidates.map(([o]) => [o, cosine(p, mineSet, o)] as const);
-    const ranked = (citations ? withCitations(p, entityScores, citations) : entityScores.map(([o, score]) => ({ o, score })))
+    const candidates = reached.sort((x, y) => reach[y]! - reach[x]! || x - y).slice(0, CANDIDATES_PER_NEIGHBOUR * topK);
+    // The score of a pair: the cosine of the two papers' idf-weighted entity vectors over every
+    // entity they share, so it is the same whichever of the two finds the other.
+    for (const e of own) mine[e] = 1;
+    const entityScores = candidates.map((o) => {
+      let dot = 0;
+      for (let i = entityStart[o]!; i < entityStart[o + 1]!; i++) {
+        const e = entity[i]!;
+        if (mine[e]) dot += weight[e]!;
+      }
+      return [paperIds[o]!, dot / (norm[p]! * norm[o]!)] as const;
+    });
+    for (const e of own) mine[e] = 0;
+    for (const o of reached) reach[o] = 0;
+    reached.length = 0;
+    const ranked = (citations ? withCitations(id, entityScores, citations) : entityScores.map(([o, score]) => ({ o, score })))
       .sort((x, y) => y.score - x.score || (x.o < y.o ? -1 : 1))
       .slice(0, topK);
-    for (const { o, ...rest } of ranked) pairs.push(p < o ? { a: p, b: o, ...rest } : { a: o, b: p, ...rest });
+    // A pair can be found from both ends; keep it once (the later finding, as it always was).
+    for (const { o, ...rest } of ranked) {
+      const q = paperIndex.get(o)!;
+      const [a, b] = p < q ? [p, q] : [q, p];
+      pairs.set(a * n + b, { a: paperIds[a]!, b: paperIds[b]!, ...rest });
+    }
   }
-  // A pair can be found from both ends; keep it once.
-  const seen = new Map<string, SimilarPair>();
-  for (const pr of pairs) seen.set(`${pr.a}\u0000${pr.b}`, pr);
-  return [...seen.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+  return [...pairs.entries()].sort((x, y) => x[0] - y[0]).map(([, pr]) => pr);
 }
 
 interface Citations {
