@@ -52,6 +52,13 @@ export class TooManyPapersError extends Error {
   }
 }
 
+/** Not one paper could be read: nothing is built or written, so a snapshot already in the folder stays. */
+export class NothingReadError extends Error {
+  constructor() {
+    super('no papers could be read from the inputs');
+  }
+}
+
 /** read: every input, every problem kept as a diagnostic; stops past `maxPapers` papers. */
 export async function readRecords(paths: string[], options: ReadInputsOptions = {}, maxPapers = Infinity): Promise<ReadResult> {
   const records: PaperRecord[] = [];
@@ -184,6 +191,7 @@ export async function ingest(inputs: string[], out: string, options: IngestOptio
   const read = await readRecords(inputs, options.read, options.maxPapers);
   options.onRead?.(read);
   const { records, diagnostics } = read;
+  if (records.length === 0) throw new NothingReadError();
   const graph = await buildKnowledgeGraphInWorkers(records, options);
   graph.setAttribute('ingest', {
     inputs: options.inputNames ?? inputs,

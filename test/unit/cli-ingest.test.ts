@@ -53,6 +53,20 @@ describe('papergraph ingest', () => {
     expect(existsSync(join(out, 'map'))).toBe(true);
   });
 
+  it('writes nothing when no paper can be read, so a snapshot already in the folder stays', async () => {
+    const out = tmp();
+    expect((await cli('ingest', CORPUS, '--out', out, '--no-map', '--quiet')).code).toBe(0);
+    const before = readFileSync(join(out, 'graph.json'), 'utf8');
+    const empty = join(tmp(), 'empty.jsonl');
+    writeFileSync(empty, '');
+    for (const args of [['--out', out], ['--into', out]]) {
+      const r = await cli('ingest', empty, ...args, '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^papergraph ingest: no papers could be read from the inputs; nothing was written$/m);
+      expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe(before);
+    }
+  });
+
   it('reports each bad input on one line naming the file (and line), ingests the rest, and exits 1', async () => {
     const dir = tmp();
     const empty = join(dir, 'empty.txt');

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { formatDiagnostic } from '../../model/paper.ts';
-import { ingest, readRecords, TooManyPapersError, type IngestResult, type Phase } from '../../pipeline.ts';
+import { ingest, NothingReadError, readRecords, TooManyPapersError, type IngestResult, type Phase } from '../../pipeline.ts';
 import { papersThatFit, tooLargeMessage } from '../heap-budget.ts';
 import { ingestInto, type IngestIntoResult } from '../../ingest-into.ts';
 import { FORMAT_NAMES } from '../../readers/registry.ts';
@@ -103,7 +103,9 @@ export async function runIngest(inputs: string[], out: string, io: CliIO, opts: 
       : {}),
   }).catch((err: unknown) => {
     progress.done();
-    throw err instanceof TooManyPapersError ? new UsageError(tooLargeMessage(err.papersRead, readFraction)) : err;
+    if (err instanceof TooManyPapersError) throw new UsageError(tooLargeMessage(err.papersRead, readFraction));
+    if (err instanceof NothingReadError) throw new UsageError(`${err.message}; nothing was written`);
+    throw err;
   });
   progress.done();
   if (opts.into) {
@@ -159,7 +161,7 @@ export const command: Command = {
 
     const inputs = flags.fetch ? [await fetchFirst(flags.fetch, positionals[0]!, out, flags, io), ...positionals.slice(1)] : positionals;
     const { loadGraphFromCli } = flags.neo4j ? await import('./load.ts') : { loadGraphFromCli: undefined };
-    const { graph, diagnostics, loaded } = await runIngest(inputs, out, io, {
+    const { diagnostics, loaded } = await runIngest(inputs, out, io, {
       ...(format ? { format } : {}),
       ...(flags.map ? { map: parseMap(flags.map)! } : {}),
       ...(seed !== undefined ? { seed } : {}),
@@ -170,11 +172,6 @@ export const command: Command = {
       ...(loadGraphFromCli ? { load: (g: PaperGraph) => loadGraphFromCli(g, io, join(out, 'map')) } : {}),
     });
     if (loaded !== undefined && loaded !== EXIT.ok) return loaded;
-    const papers = graph.filterNodes((_, a) => a.kind === 'Paper').length;
-    if (papers === 0) {
-      io.stderr.write('papergraph ingest: no papers could be read from the inputs\n');
-      return EXIT.usage;
-    }
     return diagnostics.some((d) => d.severity === 'error') ? EXIT.skipped : EXIT.ok;
   },
 };
