@@ -41,22 +41,21 @@ export function extractChunk(texts: readonly PaperText[], ctx: ExtractionContext
   return { papers, phrases: packPhrases(phrases) };
 }
 
-/** Chunks in corpus order into one corpus's extractions. */
-export function joinChunks(chunks: Iterable<ExtractedChunk>): Extractions {
-  const out: Extractions = { papers: [], phrases: new PhraseStore() };
-  for (const c of chunks) {
-    for (const p of c.papers) out.papers.push(p);
-    out.phrases.add(c.phrases);
-  }
-  return out;
+export const noExtractions = (): Extractions => ({ papers: [], phrases: new PhraseStore() });
+
+/** The next chunk, in corpus order, onto a corpus's extractions. */
+export function appendChunk(out: Extractions, c: ExtractedChunk): void {
+  for (const p of c.papers) out.papers.push(p);
+  out.phrases.add(c.phrases);
 }
+
 
 /** Extraction in this thread, chunk by chunk as threads do it. */
 export function extractAll(texts: readonly PaperText[], ctx: ExtractionContext, onProgress?: (done: number) => void): Extractions {
-  const chunks: ExtractedChunk[] = [];
+  const out = noExtractions();
   for (let i = 0; i < texts.length; i += CHUNK) {
     onProgress?.(i);
-    chunks.push(extractChunk(texts.slice(i, i + CHUNK), ctx));
+    appendChunk(out, extractChunk(texts.slice(i, i + CHUNK), ctx));
   }
-  return joinChunks(chunks);
+  return out;
 }

@@ -4,9 +4,9 @@
  * anywhere, and put back in order. Layout: each cluster's own layout is a job with its own seed.
  */
 import { availableParallelism } from 'node:os';
-import { CHUNK, joinChunks, type ExtractedChunk, type Extractions, type PaperText } from '../extract/extractions.ts';
+import { appendChunk, CHUNK, noExtractions, type ExtractedChunk, type Extractions, type PaperText } from '../extract/extractions.ts';
 import { layoutCluster, type ClusterLayoutJob } from '../analyze/layout.ts';
-import { runInWorkers } from './worker-pool.ts';
+import { inOrder, runInWorkers } from './worker-pool.ts';
 
 /** Threads for a corpus: below this many papers starting threads costs more than it saves. */
 export const PARALLEL_FROM = 2_000;
@@ -20,11 +20,15 @@ export function defaultWorkers(env: Record<string, string | undefined> = process
 export async function extractInWorkers(papers: readonly PaperText[], threads: number, onProgress?: (done: number) => void): Promise<Extractions> {
   const jobs: PaperText[][] = [];
   for (let i = 0; i < papers.length; i += CHUNK) jobs.push(papers.slice(i, i + CHUNK).map((p) => ({ title: p.title, abstract: p.abstract })));
-  const out = await runInWorkers<PaperText[], ExtractedChunk>(new URL('./extract-worker.ts', import.meta.url), jobs, {
+  // Chunks join the corpus's extractions as they come in (in order), while the threads go on with
+  // the rest, rather than all at the end.
+  const out = noExtractions();
+  await runInWorkers<PaperText[], ExtractedChunk>(new URL('./extract-worker.ts', import.meta.url), jobs, {
     threads,
+    onResult: inOrder((chunk) => appendChunk(out, chunk)),
     ...(onProgress ? { onJobDone: (done: number) => onProgress(Math.min(papers.length, done * CHUNK)) } : {}),
   });
-  return joinChunks(out);
+  return out;
 }
 
 /**

@@ -13,13 +13,29 @@ const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/ap
 const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
 
-export interface PoolOptions {
+export interface PoolOptions<O = unknown> {
   threads: number;
+  /** Called with each result as it arrives, in any order. */
+  onResult?(result: O, index: number): void;
   /** Called after each job, with the number of jobs done so far. */
   onJobDone?(done: number): void;
 }
 
-export async function runInWorkers<I, O>(worker: URL, jobs: readonly I[], options: PoolOptions): Promise<O[]> {
+/** Calls `take` with each result in job order as soon as it and every earlier one are in. */
+export function inOrder<O>(take: (result: O, index: number) => void): (result: O, index: number) => void {
+  const waiting = new Map<number, O>();
+  let next = 0;
+  return (result, index) => {
+    waiting.set(index, result);
+    while (waiting.has(next)) {
+      const r = waiting.get(next)!;
+      waiting.delete(next);
+      take(r, next++);
+    }
+  };
+}
+
+export async function runInWorkers<I, O>(worker: URL, jobs: readonly I[], options: PoolOptions<O>): Promise<O[]> {
   const results = new Array<O>(jobs.length);
   let next = 0;
   let done = 0;
@@ -31,6 +47,7 @@ export async function runInWorkers<I, O>(worker: URL, jobs: readonly I[], option
         const index = next++;
         w.once('message', (out: O) => {
           results[index] = out;
+          options.onResult?.(out, index);
           options.onJobDone?.(++done);
           send();
         });

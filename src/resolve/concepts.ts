@@ -25,7 +25,8 @@ export interface ConceptOptions {
 }
 
 interface PhraseStats {
-  docs: Set<number>;
+  /** The papers that use the phrase, ascending (papers are counted in order, so a push keeps it so). */
+  docs: number[];
   /** Occurrences where the phrase stands alone; one never standing alone is only part of longer terms. */
   standalone: number;
   adjectival: number;
@@ -52,9 +53,9 @@ export function resolvePhrases(docs: readonly ResolveInput[], phrases: PhraseSto
       if (p.gapped || p.modifierKey || p.viaAcronym || p.words < 1) return;
       const key = p.key;
       let s = stats.get(key);
-      if (!s) stats.set(key, (s = { docs: new Set(), standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words, surface: (p.field === 'title' ? d.title : d.abstract).slice(p.start, p.end) }));
+      if (!s) stats.set(key, (s = { docs: [], standalone: 0, adjectival: 0, compound: 0, total: 0, head: p.head, words: p.words, surface: (p.field === 'title' ? d.title : d.abstract).slice(p.start, p.end) }));
       if (!p.ofForm) s.compound++;
-      s.docs.add(i);
+      if (s.docs[s.docs.length - 1] !== i) s.docs.push(i);
       s.total++;
       if (p.standalone) s.standalone++;
       if (p.adjectival) s.adjectival++;
@@ -64,7 +65,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], phrases: PhraseSto
   const taskOf = (key: string, s: PhraseStats | undefined): GazetteerTask | 'discovered' | undefined => {
     const g = o.tasksByKey.get(key);
     if (g) return g;
-    if (s && s.words >= 2 && TASK_HEADS.has(s.head) && s.docs.size >= minDf) return 'discovered';
+    if (s && s.words >= 2 && TASK_HEADS.has(s.head) && s.docs.length >= minDf) return 'discovered';
     return undefined;
   };
 
@@ -102,7 +103,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], phrases: PhraseSto
     const task = taskOf(key, s);
     if (task && task !== 'discovered') vocab.set(key, { kind: 'Task', id: `task:${task.id}`, name: task.name, aliases: [...task.aliases] });
     else if (task === 'discovered') vocab.set(key, { kind: 'Task', id: `task:${key}`, name: '', aliases: [] });
-    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !taskModel(key, s) && !DATASET_CUES.has(s.head) && s.docs.size >= minDf && s.docs.size <= maxDf && isTerm(key, s))
+    else if (s.words >= 2 && s.standalone > 0 && lexicalised(key, s) && !taskModel(key, s) && !DATASET_CUES.has(s.head) && s.docs.length >= minDf && s.docs.length <= maxDf && isTerm(key, s))
       vocab.set(key, { kind: 'Concept', id: `concept:${key}`, name: '', aliases: [] });
   }
   // A longer phrase found in exactly the papers of a shorter one inside it says nothing more.
@@ -111,7 +112,7 @@ export function resolvePhrases(docs: readonly ResolveInput[], phrases: PhraseSto
   for (const key of vocab.keys()) {
     const st = stats.get(key);
     if (!st || methodIds.has(key)) continue;
-    const signature = [...st.docs].join(',');
+    const signature = st.docs.join(',');
     (bySignature.get(signature) ?? bySignature.set(signature, []).get(signature)!).push(key);
   }
   for (const group of bySignature.values()) {

@@ -17,7 +17,8 @@ const MIN_ASSOCIATION = 3;
 const PAPERS_PER_DF = 700;
 
 export interface PhraseCounts {
-  docs: ReadonlySet<number>;
+  /** The papers that use the phrase, each once. */
+  docs: readonly number[];
   head: string;
   words: number;
   /** One way the phrase is written, for its first word and the everyday-word test. */
@@ -33,7 +34,7 @@ export function termTest(stats: ReadonlyMap<string, PhraseCounts>, papers: numbe
   if (papers < MIN_COUNTED_CORPUS) return () => true;
   const byHead = new Map<string, Set<number>>();
   const byLead = new Map<string, Set<number>>();
-  const union = (m: Map<string, Set<number>>, k: string, docs: ReadonlySet<number>) => {
+  const union = (m: Map<string, Set<number>>, k: string, docs: readonly number[]) => {
     const set = m.get(k) ?? m.set(k, new Set()).get(k)!;
     for (const d of docs) set.add(d);
   };
@@ -45,9 +46,9 @@ export function termTest(stats: ReadonlyMap<string, PhraseCounts>, papers: numbe
   const needDf = Math.max(minDf, Math.round(papers / PAPERS_PER_DF));
   return (key, s) => {
     if (acronymed.has(key)) return true;
-    if (s.docs.size < needDf || !s.surface.split(/[\s-]+/).some(isRareWord)) return false;
+    if (s.docs.length < needDf || !s.surface.split(/[\s-]+/).some(isRareWord)) return false;
     const h = byHead.get(wordKey(s.head))?.size ?? 0;
     const l = byLead.get(lead(s.surface))?.size ?? 0;
-    return h > 0 && l > 0 && Math.log2((s.docs.size * papers) / (h * l)) >= MIN_ASSOCIATION;
+    return h > 0 && l > 0 && Math.log2((s.docs.length * papers) / (h * l)) >= MIN_ASSOCIATION;
   };
 }

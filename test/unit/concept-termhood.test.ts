@@ -124,8 +124,8 @@ describe('curated tasks however the sentence is tagged', () => {
 });
 
 describe('termhood in a corpus large enough to count in', () => {
-  const range = (a: number, b: number) => new Set(Array.from({ length: b - a }, (_, i) => a + i));
-  const phrase = (surface: string, docs: Set<number>) => ({ docs, head: surface.split(' ').at(-1)!, words: surface.split(' ').length, surface });
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+  const phrase = (surface: string, docs: number[]) => ({ docs, head: surface.split(' ').at(-1)!, words: surface.split(' ').length, surface });
   const stats = new Map([
     ['submodularoptimization', phrase('submodular optimization', range(0, 4))],
     ['convexoptimization', phrase('convex optimization', range(4, 40))],

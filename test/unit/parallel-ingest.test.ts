@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { inOrder } from '../../src/parallel/worker-pool.ts';
 import { ingest } from '../../src/pipeline.ts';
 import { extractInWorkers } from '../../src/parallel/parallel-stages.ts';
 import { extractDocument } from '../../src/extract/document.ts';
@@ -39,4 +40,18 @@ describe('ingest in worker threads', () => {
     expect(papers.map((_, i) => out.phrases.occurrences(i))).toEqual(here.map((d) => d.phrases));
     expect(seen.at(-1)).toBe(600);
   }, 60_000);
+});
+
+describe('inOrder', () => {
+  it('passes on results in job order, each once, whatever order they arrive in', () => {
+    const taken: [string, number][] = [];
+    const take = inOrder<string>((r, i) => taken.push([r, i]));
+    take('c', 2);
+    expect(taken).toEqual([]);
+    take('a', 0);
+    expect(taken).toEqual([['a', 0]]);
+    take('b', 1);
+    take('d', 3);
+    expect(taken).toEqual([['a', 0], ['b', 1], ['c', 2], ['d', 3]]);
+  });
 });
