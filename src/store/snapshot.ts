@@ -11,7 +11,7 @@ import type { PaperGraph } from '../assemble/graph.ts';
 import { SnapshotError, type Snapshot } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';
-const BLOCK = 1 << 20;
+const BLOCK = 1 << 22;
 
 export { SnapshotError, type Snapshot };
 
@@ -29,20 +29,29 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
   const file = snapshotPath(dir);
   const tmp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
-  // Entries are gathered into blocks of about a megabyte: a stream write and an await for each of
-  // millions of small entries cost more than turning them into JSON.
-  let block: string[] = [];
-  let blockLength = 0;
+  // Entries are encoded straight into blocks of a few megabytes: a stream write and an await for
+  // each of millions of small entries, or joining them into a string first, cost more than turning
+  // them into JSON.
+  let block = Buffer.allocUnsafe(BLOCK);
+  let used = 0;
   const flush = async () => {
-    const chunk = block.join('');
-    block = [];
-    blockLength = 0;
-    if (!out.write(chunk)) await once(out, 'drain');
+    if (used === 0) return;
+    const full = block.subarray(0, used);
+    block = Buffer.allocUnsafe(BLOCK);
+    used = 0;
+    if (!out.write(full)) await once(out, 'drain');
   };
-  const write = (chunk: string) => {
-    block.push(chunk);
-    blockLength += chunk.length;
-    return blockLength >= BLOCK ? flush() : undefined;
+  const writeAfterFlush = async (chunk: string) => {
+    await flush();
+    if (chunk.length * 3 <= BLOCK) used += block.write(chunk, used);
+    else if (!out.write(chunk)) await once(out, 'drain');
+  };
+  // A promise only when the block is full: most entries go in without a turn of the event loop.
+  const write = (chunk: string): Promise<void> | undefined => {
+    // A UTF-16 unit takes at most three bytes of UTF-8.
+    if (used + chunk.length * 3 > BLOCK) return writeAfterFlush(chunk);
+    used += block.write(chunk, used);
+    return undefined;
   };
   try {
     // The same options object graph.export() writes, without exporting the whole graph for it.
@@ -50,14 +59,16 @@ export async function writeSnapshot(dir: string, graph: PaperGraph): Promise<str
     await write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
     let first = true;
     for (const { node, attributes } of graph.nodeEntries()) {
-      await write(`${first ? '' : ','}${JSON.stringify({ key: node, attributes })}`);
+      const pending = write(`${first ? '' : ','}${JSON.stringify({ key: node, attributes })}`);
+      if (pending) await pending;
       first = false;
     }
     await write('],"edges":[');
     first = true;
     for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
       const entry = undirected ? { key: edge, source, target, attributes, undirected } : { key: edge, source, target, attributes };
-      await write(`${first ? '' : ','}${JSON.stringify(entry)}`);
+      const pending = write(`${first ? '' : ','}${JSON.stringify(entry)}`);
+      if (pending) await pending;
       first = false;
     }
     await write(']}\n');

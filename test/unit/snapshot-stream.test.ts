@@ -1,6 +1,6 @@
 /** The streaming snapshot reader: exact round trips, any chunk boundary, clear errors, and files longer than V8's longest string. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,19 @@ function scanAll(text: string, cut: (n: number) => number[]): { values: Record<s
   s.end();
   return { values, elements };
 }
+
+describe('the snapshot writer', () => {
+  it("writes exactly JSON.stringify(graph.export()), across blocks and with entries larger than a block", async () => {
+    const g = sample();
+    // Multi-byte characters (and a lone surrogate) on both sides of many block boundaries, and one
+    // attribute of several megabytes, more than a block holds.
+    for (let i = 0; i < 3000; i++) g.addNode(`paper:n${i}`, { kind: 'Paper', name: `naïve 日本語 🚀 \ud800 ${'x'.repeat(i % 997)}`, cluster: 0, x: i, y: -i, size: 1 });
+    g.addNode('paper:big', { kind: 'Paper', name: 'é'.repeat(3_000_000), cluster: 0, x: 0, y: 0, size: 1 });
+    const out = join(dir, 'writer');
+    const file = await writeSnapshot(out, g);
+    expect(readFileSync(file).equals(Buffer.from(`${JSON.stringify(g.export())}\n`))).toBe(true);
+  });
+});
 
 describe('the streaming snapshot reader', () => {
   it('reads back exactly what the writer wrote', async () => {
