@@ -7,7 +7,8 @@
  * Figures: time by phase (from the CLI's own progress lines, timed as they arrive), papers per
  * second, and the child's peak RSS (GNU time's maximum resident set size).
  * BENCH_WORKERS, when set, is passed to the child as PAPERGRAPH_WORKERS; BENCH_NO_MAP=1 runs it with
- * --no-map (the map stage, `papergraph map`, then has to be measured on its own).
+ * --no-map (the map stage, `papergraph map`, then has to be measured on its own); BENCH_OUT=<dir> writes the
+ * snapshot there and keeps it.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -109,7 +110,8 @@ export async function run(): Promise<void> {
     const base = await readAndTokenize(file);
     console.log(`read + tokenize only (one thread)   ${secs(base.ms).padStart(9)}  ${rate(base.papers, base.ms).padStart(7)} papers/s`);
 
-    const out = join(dir, 'out');
+    // BENCH_OUT keeps the snapshot (for the Neo4j bench's BENCH_SNAPSHOT); by default it goes with the rest.
+    const out = process.env.BENCH_OUT ?? join(dir, 'out');
     const ingest = await ingestInChild(file, out);
     if (ingest.code !== 0) {
       console.log(`ingest exited with ${ingest.code} after ${secs(ingest.ms)}, peak RSS ${mb(ingest.peakBytes)}:\n${ingest.stderrTail}`);

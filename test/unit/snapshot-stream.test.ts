@@ -51,8 +51,8 @@ describe('the snapshot writer', () => {
     const g = sample();
     // Multi-byte characters (and a lone surrogate) on both sides of many block boundaries, and one
     // attribute of several megabytes, more than a block holds.
-    for (let i = 0; i < 3000; i++) g.addNode(`paper:n${i}`, { kind: 'Paper', name: `naïve 日本語 🚀 \ud800 ${'x'.repeat(i % 997)}`, cluster: 0, x: i, y: -i, size: 1 });
-    g.addNode('paper:big', { kind: 'Paper', name: 'é'.repeat(3_000_000), cluster: 0, x: 0, y: 0, size: 1 });
+    for (let i = 0; i < 3000; i++) g.addNode(`paper:n${i}`, { kind: 'Paper', name: `naïve 日本語 🚀 \ud800 ${'x'.repeat(i % 997)}`, abstract: '', sources: [], cluster: 0, x: i, y: -i, size: 1 });
+    g.addNode('paper:big', { kind: 'Paper', name: 'é'.repeat(3_000_000), abstract: '', sources: [], cluster: 0, x: 0, y: 0, size: 1 });
     const out = join(dir, 'writer');
     const file = await writeSnapshot(out, g);
     expect(readFileSync(file).equals(Buffer.from(`${JSON.stringify(g.export())}\n`))).toBe(true);
