@@ -59,14 +59,18 @@ interface ChildRun {
   stderrTail: string;
 }
 
-/** Resident bytes of the first child of process `pid` (0 once it is gone). */
+/** Resident bytes of every process below `pid` (papergraph starts Node again for ingest; 0 once they are gone). */
 function rssOfChildOf(pid: number): number {
+  let total = 0;
   try {
-    const child = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0];
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean)) {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      total += rssOfChildOf(Number(child));
+    }
   } catch {
-    return 0;
+    // The process ended between the two reads.
   }
+  return total;
 }
 
 async function ingestInChild(file: string, out: string): Promise<ChildRun> {
@@ -76,7 +80,7 @@ async function ingestInChild(file: string, out: string): Promise<ChildRun> {
   const args = [BIN, 'ingest', file, '--out', out, ...(process.env.BENCH_NO_MAP ? ['--no-map'] : [])];
   const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const phases: [string, number, number][] = [];
-  // GNU time gives the peak of the whole run; sampling the RSS of node (time's child) gives each phase's.
+  // GNU time gives the peak of the whole run; sampling the RSS of the processes below it gives each phase's.
   const sampler = setInterval(() => {
     const rss = rssOfChildOf(child.pid!);
     const current = phases.at(-1);
