@@ -8,7 +8,8 @@
  *   - Bolt, parallel: batched UNWIND ... MERGE, BENCH_CONCURRENCY (default 4) transactions at a time;
  *   - the fault test: `papergraph load` killed with SIGKILL at 30% of its relationships, and Neo4j
  *     killed likewise, each run again, then counted against the snapshot (and for duplicates);
- *   - Bolt, one batch at a time: the baseline, last as it is the slowest (skip with BENCH_BOLT_BASELINE=0).
+ *   - Bolt, one batch at a time: the baseline, last as it is the slowest (skip with BENCH_BOLT_BASELINE=0);
+ *   - BENCH_FAULT_ONLY=1: only the two kill-and-rerun fault tests.
  * BENCH_SNAPSHOT=<folder or graph.json> measures that snapshot instead of building one (BENCH_PAPERS
  * is then unused): the pipeline cannot build one of a million papers yet, a bench generator can
  * (scripts/bench/map/snapshot.ts).
@@ -78,13 +79,6 @@ async function measure(): Promise<void> {
     const rels = total(expected.types);
     console.log(`corpus: ${given ? file : `${fmt(n)} generated papers`} -> snapshot of ${(source.size / 2 ** 20).toFixed(0)} MB, ${fmt(nodes)} nodes and ${fmt(rels)} relationships (clusters and IN_CLUSTER included), built in ${sec(performance.now() - t)}`);
 
-    // neo4j-admin, as `papergraph load` runs it for an empty bundled database.
-    const admin = await fresh('admin', 17987);
-    await admin.driver.close();
-    const a = await loadWithNeo4jAdmin(admin.s, source);
-    console.log(`neo4j-admin:        ${sec(a.ms)} in all: CSV ${sec(a.exportMs)}, import ${sec(a.importMs)}, server stop/start and schema ${sec(a.serverMs)}; ${fmt(nodes / (a.ms / 1000))} nodes/s, ${fmt(rels / (a.ms / 1000))} relationships/s`);
-    await stopLocalServer(admin.s);
-
     const bolt = async (name: string, port: number, c: number): Promise<LoadSummary> => {
       const f = await fresh(name, port);
       try {
@@ -95,9 +89,20 @@ async function measure(): Promise<void> {
       }
     };
     const describe = (s: LoadSummary) => `${sec(s.ms)} in all (check pass and schema included); data ${fmt(s.rowsPerSecond)} rows/s over ${fmt(s.rows)} rows in ${s.batches} batches`;
-    const parallel = await bolt('bolt', 17997, concurrency);
-    console.log(`Bolt, ${concurrency} at a time:   ${describe(parallel)}`);
-    console.log(`ratio:              parallel Bolt took ${(parallel.ms / a.ms).toFixed(2)}x the time of neo4j-admin end to end`);
+    // BENCH_FAULT_ONLY=1 runs the fault test alone (at a million papers the whole bench takes over an hour).
+    const faultOnly = process.env.BENCH_FAULT_ONLY === '1';
+    let parallel: LoadSummary | undefined;
+    if (!faultOnly) {
+      // neo4j-admin, as `papergraph load` runs it for an empty bundled database.
+      const admin = await fresh('admin', 17987);
+      await admin.driver.close();
+      const a = await loadWithNeo4jAdmin(admin.s, source);
+      console.log(`neo4j-admin:        ${sec(a.ms)} in all: CSV ${sec(a.exportMs)}, import ${sec(a.importMs)}, server stop/start and schema ${sec(a.serverMs)}; ${fmt(nodes / (a.ms / 1000))} nodes/s, ${fmt(rels / (a.ms / 1000))} relationships/s`);
+      await stopLocalServer(admin.s);
+      parallel = await bolt('bolt', 17997, concurrency);
+      console.log(`Bolt, ${concurrency} at a time:   ${describe(parallel)}`);
+      console.log(`ratio:              parallel Bolt took ${(parallel.ms / a.ms).toFixed(2)}x the time of neo4j-admin end to end`);
+    }
     // The fault test at this size: a Bolt load into a database that holds data, killed at 30% of its relationships.
     const f = await fresh('fault', 18017);
     const env = { PAPERGRAPH_NEO4J_HOME: f.s.home, PAPERGRAPH_NEO4J_BOLT_PORT: String(f.s.boltPort), NEO4J_URI: f.server.uri };
@@ -144,7 +149,7 @@ async function measure(): Promise<void> {
     await d.close();
     await stopLocalServer(f.s);
 
-    if (process.env.BENCH_BOLT_BASELINE !== '0') {
+    if (parallel && process.env.BENCH_BOLT_BASELINE !== '0') {
       const serial = await bolt('serial', 18007, 1);
       console.log(`Bolt, 1 at a time:  ${describe(serial)}`);
       console.log(`ratio:              ${concurrency} at a time is ${(serial.ms / parallel.ms).toFixed(2)}x faster end to end, ${(parallel.rowsPerSecond / serial.rowsPerSecond).toFixed(2)}x in rows/s`);

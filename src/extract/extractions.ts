@@ -49,7 +49,6 @@ export function appendChunk(out: Extractions, c: ExtractedChunk): void {
   out.phrases.add(c.phrases);
 }
 
-
 /** Extraction in this thread, chunk by chunk as threads do it. */
 export function extractAll(texts: readonly PaperText[], ctx: ExtractionContext, onProgress?: (done: number) => void): Extractions {
   const out = noExtractions();
