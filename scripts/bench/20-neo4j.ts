@@ -11,8 +11,8 @@
  *   - Bolt, one batch at a time: the baseline, last as it is the slowest (skip with BENCH_BOLT_BASELINE=0);
  *   - BENCH_FAULT_ONLY=1: only the two kill-and-rerun fault tests.
  * BENCH_SNAPSHOT=<folder or graph.json> measures that snapshot instead of building one (BENCH_PAPERS
- * is then unused): the pipeline cannot build one of a million papers yet, a bench generator can
- * (scripts/bench/map/snapshot.ts).
+ * is then unused), e.g. the one `BENCH_OUT=<dir> npm run bench -- scale` keeps, or a bench
+ * generator's (scripts/bench/map/snapshot.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
