@@ -13,7 +13,7 @@ import { foldIn } from './analyze/fold-in.ts';
 import { paperSimilarities } from './analyze/similarity.ts';
 import { readSnapshot } from './store/snapshot-read.ts';
 import { writeSnapshot } from './store/snapshot.ts';
-import { extractPapers, mapStage, NothingReadError, readRecords, resolveAndAssemble, skippedOf, threadsFor, type IngestOptions, type IngestResult } from './pipeline.ts';
+import { extractPapers, mapStage, readForIngest, resolveAndAssemble, skippedOf, threadsFor, type IngestOptions, type IngestResult } from './pipeline.ts';
 
 export interface IngestIntoResult extends IngestResult {
   /** Papers new to the snapshot (the only ones extracted). */
@@ -25,9 +25,7 @@ export interface IngestIntoResult extends IngestResult {
 export async function ingestInto(inputs: string[], dir: string, options: IngestOptions = {}): Promise<IngestIntoResult> {
   const started = performance.now();
   const graph = await readSnapshot(dir);
-  const read = await readRecords(inputs, options.read, options.maxPapers);
-  options.onRead?.(read);
-  if (read.records.length === 0) throw new NothingReadError();
+  const read = await readForIngest(inputs, options);
   const merged = mergeRecords(read.records);
   const papers = merged.filter((p) => !graph.hasNode(p.id));
   const extractions = await extractPapers(papers, threadsFor(papers.length, options), options);

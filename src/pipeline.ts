@@ -59,6 +59,17 @@ export class NothingReadError extends Error {
   }
 }
 
+/**
+ * read, for a command that writes a snapshot: reports what was read to `onRead`, and stops with a
+ * NothingReadError before anything is written when no paper could be read.
+ */
+export async function readForIngest(inputs: string[], options: Pick<IngestOptions, 'read' | 'maxPapers' | 'onRead'>): Promise<ReadResult> {
+  const read = await readRecords(inputs, options.read, options.maxPapers);
+  options.onRead?.(read);
+  if (read.records.length === 0) throw new NothingReadError();
+  return read;
+}
+
 /** read: every input, every problem kept as a diagnostic; stops past `maxPapers` papers. */
 export async function readRecords(paths: string[], options: ReadInputsOptions = {}, maxPapers = Infinity): Promise<ReadResult> {
   const records: PaperRecord[] = [];
@@ -188,10 +199,7 @@ export const skippedOf = (diagnostics: readonly Diagnostic[]) =>
 /** The whole pipeline: read, build (merge to analyze), write <out>/graph.json, then load. */
 export async function ingest(inputs: string[], out: string, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
-  const read = await readRecords(inputs, options.read, options.maxPapers);
-  options.onRead?.(read);
-  const { records, diagnostics } = read;
-  if (records.length === 0) throw new NothingReadError();
+  const { records, diagnostics } = await readForIngest(inputs, options);
   const graph = await buildKnowledgeGraphInWorkers(records, options);
   graph.setAttribute('ingest', {
     inputs: options.inputNames ?? inputs,

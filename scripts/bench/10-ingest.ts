@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
   const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
   const tagRuns: number[] = [];
   const extractRuns: number[] = [];
-  let t = performance.now();
+  let t: number;
   for (let r = 0; r < rounds; r++) {
     t = performance.now();
     for (const p of papers) tag(p);

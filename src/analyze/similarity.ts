@@ -117,7 +117,7 @@ export function paperSimilarities(g: PaperGraph, options: SimilarityOptions = {}
     const own: number[] = [];
     for (let i = entityStart[p]!; i < entityStart[p + 1]!; i++) if (informative(entity[i]!)) own.push(entity[i]!);
     // Candidates come from the paper's rarest entities only, which bounds the work per paper.
-    const followed = [...own].sort((a, b) => df[a]! - df[b]! || a - b).slice(0, rarest);
+    const followed = own.sort((a, b) => df[a]! - df[b]! || a - b).slice(0, rarest);
     for (const e of followed) {
       const w = weight[e]!;
       for (let i = paperStart[e]!; i < paperStart[e + 1]!; i++) {

@@ -104,7 +104,7 @@ class MentionScan {
 
   constructor(
     readonly t: AnalysedText,
-    private readonly ctx: DatasetContext,
+    readonly ctx: DatasetContext,
     private readonly definedAcronyms: ReadonlySet<string>,
   ) {
     const { tokens } = t;
@@ -152,7 +152,7 @@ class MentionScan {
 export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract', ctx: DatasetContext, definedAcronyms: ReadonlySet<string>, cues: Uint8Array, ownNames: ReadonlySet<string> = new Set()): Mention[] {
   const { tokens, text } = t;
   const scan = new MentionScan(t, ctx, definedAcronyms);
-  curatedNames(scan, ctx, ownNames);
+  curatedNames(scan, ownNames);
   cuedNames(scan, field);
   appositions(scan);
   evaluationLists(scan);
@@ -188,8 +188,9 @@ export function findDatasetMentions(t: AnalysedText, field: 'title' | 'abstract'
 }
 
 /** Names from the gazetteer, unless the text says they name something else here. */
-function curatedNames(scan: MentionScan, ctx: DatasetContext, ownNames: ReadonlySet<string>): void {
+function curatedNames(scan: MentionScan, ownNames: ReadonlySet<string>): void {
   const { tokens, text } = scan.t;
+  const { ctx } = scan;
   // A model or task token vetoes a curated name only when it is the whole name: "CNN" is a model,
   // "CNN/Daily Mail", "VQA v2" and "STS Benchmark" are datasets.
   const gazetteer = findDatasetNames(scan.t, ctx.datasets).filter((m) => !scan.taken[m.first] || m.last > m.first);

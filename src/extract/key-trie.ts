@@ -17,8 +17,8 @@ export class KeyTrie<V> {
   private readonly values: (V | undefined)[];
 
   constructor(entries: Iterable<readonly [string, V]>) {
-    const firstChild = [-1];
-    const nextSibling = [-1];
+    const firstChild = [NOWHERE];
+    const nextSibling = [NOWHERE];
     const label = [0];
     const values: (V | undefined)[] = [undefined];
     for (const [key, value] of entries) {
@@ -26,11 +26,11 @@ export class KeyTrie<V> {
       for (let i = 0; i < key.length; i++) {
         const c = key.charCodeAt(i);
         let child = firstChild[node]!;
-        while (child !== -1 && label[child] !== c) child = nextSibling[child]!;
-        if (child === -1) {
+        while (child !== NOWHERE && label[child] !== c) child = nextSibling[child]!;
+        if (child === NOWHERE) {
           child = label.length;
           label.push(c);
-          firstChild.push(-1);
+          firstChild.push(NOWHERE);
           nextSibling.push(firstChild[node]!);
           values.push(undefined);
           firstChild[node] = child;
@@ -44,7 +44,7 @@ export class KeyTrie<V> {
     this.label = Uint16Array.from(label);
     this.values = values;
     this.rootChild = new Int32Array(128).fill(NOWHERE);
-    for (let child = firstChild[ROOT]!; child !== -1; child = nextSibling[child]!) if (label[child]! < 128) this.rootChild[label[child]!] = child;
+    for (let child = firstChild[ROOT]!; child !== NOWHERE; child = nextSibling[child]!) if (label[child]! < 128) this.rootChild[label[child]!] = child;
   }
 
   /** The node reached from `node` over the first `length` characters of `s` (all of it by default). */
@@ -56,7 +56,7 @@ export class KeyTrie<V> {
         continue;
       }
       let child = this.firstChild[node]!;
-      while (child !== -1 && this.label[child] !== c) child = this.nextSibling[child]!;
+      while (child !== NOWHERE && this.label[child] !== c) child = this.nextSibling[child]!;
       node = child;
     }
     return node;
@@ -65,9 +65,5 @@ export class KeyTrie<V> {
   /** The value of the key that ends at `node`, if one does. */
   valueAt(node: number): V | undefined {
     return node === NOWHERE ? undefined : this.values[node];
-  }
-
-  get size(): number {
-    return this.label.length;
   }
 }
